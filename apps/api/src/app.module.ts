@@ -1,0 +1,18 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from './core/config/config';
+import { CoreModule } from './core/core.module';
+import { CallsModule } from './calls/calls.module';
+import { HealthController } from './health/health.controller';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.register(config, databaseUrl), UsersModule, OrganizationsModule, CallsModule],
+      controllers: [HealthController],
+    };
+  }
+}

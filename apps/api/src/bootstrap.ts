@@ -1,0 +1,101 @@
+import { ConsoleLogger, ValidationPipe, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import express from 'express';
+import helmet from 'helmet';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule } from './app.module';
+import type { AppConfig } from './core/config/config';
+import { validationExceptionFactory } from './core/errors/validation';
+import { APP_VERSION } from './health/health.controller';
+
+export function createLogger(config: AppConfig): ConsoleLogger {
+  const levels = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+  return new ConsoleLogger({
+    json: config.logFormat === 'json',
+    logLevels: levels.slice(0, levels.indexOf(config.logLevel) + 1),
+  });
+}
+
+/** Everything main.ts and the integration tests share: one app, configured one way. */
+export async function createApp(config: AppConfig, databaseUrl: string, options: { logger?: ConsoleLogger | false } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, databaseUrl), {
+    logger: options.logger ?? createLogger(config),
+    bodyParser: false,
+  });
+  configureApp(app, config);
+  await app.init();
+  return app;
+}
+
+function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  if (config.trustProxy > 0) app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
+    const incoming = req.headers['x-request-id'];
+    req.id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    res.setHeader('X-Request-Id', req.id);
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          // Swagger UI and Angular Material need inline styles.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'script-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'font-src': ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  app.use(cookieParser());
+  app.use(express.json({ limit: '1mb' }));
+  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
+  serveWebApp(app, config.webDistDir);
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }),
+  );
+  setupSwagger(app);
+}
+
+/** The built Angular app on `/`, with the SPA fallback; never shadows `/api`. */
+function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
+  const index = join(webDistDir, 'index.html');
+  if (!existsSync(index)) return;
+  app.use(
+    express.static(webDistDir, {
+      index: false,
+      setHeaders: (res, path) => {
+        // Hashed bundles are immutable; index.html must always be revalidated.
+        res.setHeader('Cache-Control', /\.[a-z0-9]{8,}\.(js|css)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    }),
+  );
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+function setupSwagger(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Tremplin API')
+      .setDescription("Appels à projets d'insertion : candidatures, évaluation, conventions, paiements. Montants en centimes (entiers).")
+      .setVersion(APP_VERSION)
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+}

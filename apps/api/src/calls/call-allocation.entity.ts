@@ -1,0 +1,13 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { centsTransformer } from '../core/database/cents.transformer';
+import { Call } from './call.entity';
+
+/** The envelope's share for one axis and one year. */
+@Entity({ name: 'call_allocation' })
+export class CallAllocation {
+  @PrimaryColumn({ name: 'call_id', type: 'uuid' }) callId!: string;
+  @PrimaryColumn({ name: 'axis_id', type: 'uuid' }) axisId!: string;
+  @PrimaryColumn({ type: 'int' }) year!: number;
+  @ManyToOne(() => Call, (call) => call.allocations, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'call_id' }) call?: Call;
+  @Column({ name: 'amount_cents', type: 'bigint', transformer: centsTransformer }) amountCents!: number;
+}

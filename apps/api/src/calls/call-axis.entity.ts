@@ -1,0 +1,14 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Call } from './call.entity';
+
+@Entity({ name: 'call_axis' })
+export class CallAxis {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'call_id', type: 'uuid' }) callId!: string;
+  @ManyToOne(() => Call, (call) => call.axes, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'call_id' }) call?: Call;
+  @Column({ type: 'text' }) code!: string;
+  @Column({ name: 'label_fr', type: 'text' }) labelFr!: string;
+  @Column({ name: 'label_en', type: 'text' }) labelEn!: string;
+  @Column({ type: 'text' }) description!: string;
+  @Column({ type: 'int' }) position!: number;
+}

@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, Not, type EntityManager } from 'typeorm';
+import type { BudgetRevisionRequest, BudgetRevisionView, CallInput, CallSummaryView, CallView, UpdateCallRequest } from '@tremplin/contracts';
+import { AuditService } from '../core/audit/audit.service';
+import { diffOf } from '../core/audit/audit-chain';
+import type { Actor } from '../core/auth/actor';
+import { AppException } from '../core/errors/app.exception';
+import { BudgetRevision } from './budget-revision.entity';
+import { CallAllocation } from './call-allocation.entity';
+import { CallAxis } from './call-axis.entity';
+import { Call } from './call.entity';
+import { callSnapshot, toCallSummaryView, toCallView } from './call.mapper';
+import { allocationIssues, callIssues } from './call-rules';
+import { ScoringCriterion } from './scoring-criterion.entity';
+
+const WITH_CONFIG = { axes: true, allocations: true, criteria: true } as const;
+
+@Injectable()
+export class CallsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<CallSummaryView[]> {
+    const calls = await this.dataSource.getRepository(Call).find({ relations: { axes: true, allocations: true }, order: { opensAt: 'DESC' } });
+    const now = new Date();
+    return calls.map((call) => toCallSummaryView(call, now));
+  }
+
+  async get(id: string): Promise<CallView> {
+    const call = await this.dataSource.getRepository(Call).findOne({ where: { id }, relations: WITH_CONFIG });
+    if (!call) throw AppException.notFound();
+    return toCallView(call);
+  }
+
+  async create(actor: Actor | null, input: CallInput): Promise<CallView> {
+    assertValid(input);
+    return this.dataSource.transaction(async (manager) => {
+      if (await manager.exists(Call, { where: { code: input.code } })) throw AppException.conflict('CALL_CODE_TAKEN');
+      const { identifiers } = await manager.insert(Call, {
+        code: input.code, title: input.title, description: input.description,
+        opensAt: new Date(input.opensAt), closesAt: new Date(input.closesAt), years: [...input.years].sort((a, b) => a - b),
+        envelopeCents: input.envelopeCents, advanceBasisPoints: input.paymentRule.advanceBasisPoints,
+        reviewersPerApplication: input.reviewersPerApplication, structureLockedAt: null,
+      });
+      const id = String(identifiers[0]?.['id']);
+      await this.writeStructure(manager, id, input);
+      const view = await this.load(manager, id);
+      await this.audit.record(manager, actor, { action: 'call.created', entityType: 'call', entityId: id, diff: diffOf(null, callSnapshot(view)) });
+      return view;
+    });
+  }
+
+  async update(actor: Actor, id: string, input: UpdateCallRequest): Promise<CallView> {
+    assertValid(input);
+    return this.dataSource.transaction(async (manager) => {
+      const call = await lockCall(manager, id);
+      if (call.version !== input.version) throw AppException.conflict('STALE_VERSION');
+      const before = await this.load(manager, id);
+      if (call.structureLockedAt && changesStructure(before, input)) throw AppException.conflict('CALL_STRUCTURE_LOCKED');
+      if (input.code !== call.code && (await manager.exists(Call, { where: { code: input.code, id: Not(id) } }))) {
+        throw AppException.conflict('CALL_CODE_TAKEN');
+      }
+      await manager.update(Call, { id }, {
+        code: input.code, title: input.title, description: input.description,
+        opensAt: new Date(input.opensAt), closesAt: new Date(input.closesAt), years: [...input.years].sort((a, b) => a - b),
+        envelopeCents: input.envelopeCents, advanceBasisPoints: input.paymentRule.advanceBasisPoints,
+        reviewersPerApplication: input.reviewersPerApplication, version: call.version + 1,
+      });
+      if (!call.structureLockedAt) await this.writeStructure(manager, id, input);
+      const after = await this.load(manager, id);
+      await this.audit.record(manager, actor, {
+        action: 'call.updated', entityType: 'call', entityId: id, diff: diffOf(callSnapshot(before), callSnapshot(after)),
+      });
+      return after;
+    });
+  }
+
+  /** After the lock, the envelope and its split change only here: reason kept, audited, versioned. */
+  async reviseBudget(actor: Actor, id: string, input: BudgetRevisionRequest): Promise<CallView> {
+    return this.dataSource.transaction(async (manager) => {
+      const call = await lockCall(manager, id);
+      if (call.version !== input.version) throw AppException.conflict('STALE_VERSION');
+      if (!call.structureLockedAt) throw AppException.conflict('CALL_NOT_LOCKED');
+      const before = await this.load(manager, id);
+      const issues = allocationIssues(input.envelopeCents, before.years, before.axes.map((a) => a.code), input.allocations);
+      if (issues.length) throw AppException.validation(issues);
+      await manager.update(Call, { id }, { envelopeCents: input.envelopeCents, version: call.version + 1 });
+      await this.writeAllocations(manager, id, input.allocations);
+      const after = await this.load(manager, id);
+      await manager.insert(BudgetRevision, {
+        callId: id, revisedAt: new Date(), revisedBy: actor.userId, reason: input.reason,
+        deliberationReference: input.deliberationReference ?? null,
+        envelopeBeforeCents: before.envelopeCents, envelopeAfterCents: after.envelopeCents,
+        allocationsBefore: before.allocations, allocationsAfter: after.allocations,
+      });
+      await this.audit.record(manager, actor, {
+        action: 'call.budget-revised', entityType: 'call', entityId: id,
+        diff: diffOf(
+          { envelopeCents: before.envelopeCents, allocations: before.allocations, reason: null },
+          { envelopeCents: after.envelopeCents, allocations: after.allocations, reason: input.reason },
+        ),
+      });
+      return after;
+    });
+  }
+
+  async revisions(id: string): Promise<BudgetRevisionView[]> {
+    if (!(await this.dataSource.getRepository(Call).exists({ where: { id } }))) throw AppException.notFound();
+    const rows = await this.dataSource.getRepository(BudgetRevision).find({ where: { callId: id }, order: { revisedAt: 'DESC' } });
+    return rows.map((r) => ({
+      id: r.id, callId: r.callId, revisedAt: r.revisedAt.toISOString(), revisedBy: r.revisedBy, reason: r.reason,
+      deliberationReference: r.deliberationReference, envelopeBeforeCents: r.envelopeBeforeCents, envelopeAfterCents: r.envelopeAfterCents,
+    }));
+  }
+
+  /** Axes and criteria are matched by code (ids stay stable for what refers to them); allocations are rewritten. */
+  private async writeStructure(manager: EntityManager, callId: string, input: CallInput): Promise<void> {
+    const codes = input.axes.map((a) => a.code);
+    await manager.delete(CallAxis, { callId, code: Not(In(codes)) });
+    for (const [position, axis] of input.axes.entries()) {
+      await manager.upsert(CallAxis, { callId, code: axis.code, labelFr: axis.labelFr, labelEn: axis.labelEn, description: axis.description, position }, ['callId', 'code']);
+    }
+    const criterionCodes = input.criteria.map((c) => c.code);
+    await manager.delete(ScoringCriterion, { callId, code: Not(In(criterionCodes)) });
+    for (const [position, c] of input.criteria.entries()) {
+      await manager.upsert(
+        ScoringCriterion,
+        { callId, code: c.code, labelFr: c.labelFr, labelEn: c.labelEn, description: c.description, weight: c.weight, maxScore: c.maxScore, position },
+        ['callId', 'code'],
+      );
+    }
+    await this.writeAllocations(manager, callId, input.allocations);
+  }
+
+  private async writeAllocations(manager: EntityManager, callId: string, allocations: CallInput['allocations']): Promise<void> {
+    const axes = await manager.find(CallAxis, { where: { callId } });
+    const idOf = new Map(axes.map((a) => [a.code, a.id]));
+    await manager.delete(CallAllocation, { callId });
+    await manager.insert(
+      CallAllocation,
+      allocations.map((a) => ({ callId, axisId: idOf.get(a.axisCode) ?? '', year: a.year, amountCents: a.amountCents })),
+    );
+  }
+
+  private async load(manager: EntityManager, id: string): Promise<CallView> {
+    return toCallView(await manager.findOneOrFail(Call, { where: { id }, relations: WITH_CONFIG }));
+  }
+}
+
+function assertValid(input: CallInput): void {
+  const issues = callIssues(input);
+  if (issues.length) throw AppException.validation(issues);
+}
+
+async function lockCall(manager: EntityManager, id: string): Promise<Call> {
+  const call = await manager.getRepository(Call).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
+  if (!call) throw AppException.notFound();
+  return call;
+}
+
+/** Axes, years, grid, payment rule, envelope and allocations: what the lock freezes (the budget via revisions only). */
+function changesStructure(before: CallView, input: CallInput): boolean {
+  const snapshot = callSnapshot(before);
+  const proposed = {
+    years: [...input.years].sort((a, b) => a - b),
+    envelopeCents: input.envelopeCents,
+    axes: input.axes.map(({ code, labelFr, labelEn, description }) => ({ code, labelFr, labelEn, description })),
+    allocations: [...input.allocations].sort((a, b) => a.axisCode.localeCompare(b.axisCode) || a.year - b.year)
+      .map(({ axisCode, year, amountCents }) => ({ axisCode, year, amountCents })),
+    criteria: input.criteria.map(({ code, labelFr, labelEn, description, weight, maxScore }) => ({ code, labelFr, labelEn, description, weight, maxScore })),
+    paymentRule: { advanceBasisPoints: input.paymentRule.advanceBasisPoints },
+  };
+  return Object.keys(proposed).some((key) => Object.keys(diffOf({ [key]: snapshot[key] }, { [key]: proposed[key as keyof typeof proposed] })).length > 0);
+}

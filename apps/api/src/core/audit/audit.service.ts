@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { AuditEventView, AuditQuery, AuditVerification, Page } from '@tremplin/contracts';
+import type { Actor } from '../auth/actor';
+import { AuditEvent, type AuditDiff } from './audit-event.entity';
+import { GENESIS_HASH, hashAuditEvent } from './audit-chain';
+import { pageParams } from '../pagination';
+
+// One constant key: appending takes a transaction-scoped advisory lock so that the chain stays a
+// single line even when several API processes write at once.
+const AUDIT_CHAIN_LOCK = 727_001;
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  diff?: AuditDiff | null;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Must be called with the manager of the transaction that makes the change. */
+  async record(manager: EntityManager, actor: Actor | null, entry: AuditEntry): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('AuditService.record must run inside the transaction of the change it records');
+    }
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+    const last: Array<{ seq: string; hash: string }> = await manager.query(
+      'SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1',
+    );
+    const seq = last[0] ? Number(last[0].seq) + 1 : 1;
+    const prevHash = last[0]?.hash ?? GENESIS_HASH;
+    // Millisecond precision: what JS writes is exactly what PostgreSQL gives back.
+    const occurredAt = new Date();
+    const fields = {
+      seq,
+      id: randomUUID(),
+      occurredAt,
+      actorId: actor?.userId ?? null,
+      actorEmail: actor?.email ?? null,
+      actorRole: actor?.role ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      diff: entry.diff ?? null,
+      requestId: actor?.requestId ?? null,
+      prevHash,
+    };
+    const hash = hashAuditEvent(fields);
+    // TypeORM's insert typing cannot express a jsonb column of `unknown` values; the entity is complete.
+    await manager.insert(AuditEvent, manager.create(AuditEvent, { ...fields, seq: String(seq), hash }) as QueryDeepPartialEntity<AuditEvent>);
+  }
+
+  async list(query: AuditQuery): Promise<Page<AuditEventView>> {
+    const { page, pageSize, offset } = pageParams(query.page, query.pageSize);
+    const qb = this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
+    if (query.action) qb.andWhere('e.action = :action', { action: query.action });
+    if (query.entityType) qb.andWhere('e.entity_type = :entityType', { entityType: query.entityType });
+    if (query.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: query.entityId });
+    if (query.actor) qb.andWhere('e.actor_email ILIKE :actor', { actor: `%${escapeLike(query.actor)}%` });
+    if (query.from) qb.andWhere('e.occurred_at >= :from', { from: query.from });
+    if (query.to) qb.andWhere('e.occurred_at <= :to', { to: query.to });
+    const [rows, total] = await qb.orderBy('e.seq', 'DESC').offset(offset).limit(pageSize).getManyAndCount();
+    return { items: rows.map(toView), total, page, pageSize };
+  }
+
+  /** Walks the whole chain in seq order, in batches, recomputing every hash. */
+  async verify(): Promise<AuditVerification> {
+    const batch = 2000;
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1;
+    let checked = 0;
+    for (;;) {
+      const rows = await this.dataSource
+        .getRepository(AuditEvent)
+        .createQueryBuilder('e')
+        .where('e.seq >= :from', { from: expectedSeq })
+        .orderBy('e.seq', 'ASC')
+        .limit(batch)
+        .getMany();
+      for (const row of rows) {
+        const seq = Number(row.seq);
+        if (seq !== expectedSeq) return broken(checked, expectedSeq, `event ${expectedSeq} is missing`);
+        if (row.prevHash !== prevHash) return broken(checked, seq, `event ${seq} does not link to the previous event`);
+        const recomputed = hashAuditEvent({ ...row, seq, diff: row.diff });
+        if (recomputed !== row.hash) return broken(checked, seq, `event ${seq} was altered after it was written`);
+        prevHash = row.hash;
+        expectedSeq = seq + 1;
+        checked++;
+      }
+      if (rows.length < batch) return { valid: true, checked, firstBrokenSeq: null, reason: null };
+    }
+  }
+}
+
+function broken(checked: number, seq: number, reason: string): AuditVerification {
+  return { valid: false, checked, firstBrokenSeq: seq, reason };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function toView(e: AuditEvent): AuditEventView {
+  return {
+    id: e.id,
+    seq: Number(e.seq),
+    occurredAt: e.occurredAt.toISOString(),
+    actorId: e.actorId,
+    actorEmail: e.actorEmail,
+    actorRole: e.actorRole,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    diff: e.diff,
+    requestId: e.requestId,
+    hash: e.hash,
+  };
+}

@@ -1,0 +1,65 @@
+import { CanActivate, ExecutionContext, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { roleHasPermission, type Permission } from '@tremplin/contracts';
+import { User } from '../../users/user.entity';
+import { AppException } from '../errors/app.exception';
+import type { Actor } from './actor';
+import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './access.decorators';
+
+export interface AccessTokenPayload {
+  sub: string;
+  role: string;
+}
+
+export type AuthenticatedRequest = Request & { id?: string; actor?: Actor };
+
+/**
+ * Global guard, deny by default: a route is reachable only if it is @Public() or names a permission
+ * that the caller's role has. The user is re-read on every request so that a deactivation or a role
+ * change takes effect at once, not when the access token expires.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger('AuthGuard');
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) ?? false;
+    const permission = this.reflector.getAllAndOverride<Permission>(REQUIRED_PERMISSION, targets);
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const actor = await this.authenticate(request);
+    if (actor) request.actor = actor;
+    if (isPublic) return true;
+    if (!actor) throw new AppException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED');
+    if (!permission) {
+      this.logger.error(`Route ${request.method} ${request.path} has no access rule: denied`);
+      throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN');
+    }
+    if (!roleHasPermission(actor.role, permission)) throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN');
+    return true;
+  }
+
+  private async authenticate(request: AuthenticatedRequest): Promise<Actor | null> {
+    const header = request.headers.authorization;
+    if (!header?.startsWith('Bearer ')) return null;
+    let payload: AccessTokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<AccessTokenPayload>(header.slice(7));
+    } catch {
+      throw new AppException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED');
+    }
+    const user = await this.dataSource.getRepository(User).findOne({ where: { id: payload.sub } });
+    if (!user?.active) throw new AppException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED');
+    return { userId: user.id, email: user.email, role: user.role, organizationId: user.organizationId, requestId: request.id ?? null };
+  }
+}

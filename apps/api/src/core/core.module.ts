@@ -1,0 +1,36 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from './config/config';
+import { dataSourceOptions } from './database/data-source';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { HttpExceptionFilter } from './errors/http-exception.filter';
+
+/** Configuration, database, authentication (global deny-by-default guard), errors and audit. */
+@Global()
+@Module({})
+export class CoreModule {
+  static register(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, config.databasePoolSize), retryAttempts: 3, retryDelay: 1000 }),
+        JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256', issuer: 'tremplin' }, verifyOptions: { algorithms: ['HS256'], issuer: 'tremplin' } }),
+      ],
+      controllers: [AuthController, AuditController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        AuditService,
+        AuthService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+      ],
+      exports: [APP_CONFIG, AuditService, JwtModule],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import type { DataSourceOptions } from 'typeorm';
+import { User } from '../../users/user.entity';
+import { Organization } from '../../organizations/organization.entity';
+import { RefreshToken } from '../auth/refresh-token.entity';
+import { LoginAttempt } from '../auth/login-attempt.entity';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { Call } from '../../calls/call.entity';
+import { CallAxis } from '../../calls/call-axis.entity';
+import { CallAllocation } from '../../calls/call-allocation.entity';
+import { ScoringCriterion } from '../../calls/scoring-criterion.entity';
+import { BudgetRevision } from '../../calls/budget-revision.entity';
+import { Foundation1764160000000 } from './migrations/1764160000000-foundation';
+
+export const ENTITIES = [User, Organization, RefreshToken, LoginAttempt, AuditEvent, Call, CallAxis, CallAllocation, ScoringCriterion, BudgetRevision];
+/** Listed explicitly (not globbed) so the webpack bundle carries them. */
+export const MIGRATIONS = [Foundation1764160000000];
+
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: poolSize, application_name: 'tremplin-api' },
+  };
+}

