@@ -54,12 +54,13 @@ export class CallsService {
   }
 
   async update(actor: Actor, id: string, input: UpdateCallRequest): Promise<CallView> {
-    assertValid(input);
     return this.dataSource.transaction(async (manager) => {
       const call = await lockCall(manager, id);
       if (call.version !== input.version) throw AppException.conflict('STALE_VERSION');
       const before = await this.load(manager, id);
+      // A locked structure is a conflict whatever else is wrong with the request.
       if (call.structureLockedAt && changesStructure(before, input)) throw AppException.conflict('CALL_STRUCTURE_LOCKED');
+      assertValid(input);
       if (input.code !== call.code && (await manager.exists(Call, { where: { code: input.code, id: Not(id) } }))) {
         throw AppException.conflict('CALL_CODE_TAKEN');
       }

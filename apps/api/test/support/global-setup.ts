@@ -7,6 +7,7 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/core/database/data-source';
@@ -37,6 +38,7 @@ function withDatabase(url: string, database: string): string {
  * and the demo seed, which each test file clones.
  */
 export default async function globalSetup(): Promise<void> {
+  Logger.overrideLogger(['error', 'warn']);
   let adminUrl = process.env['TEST_DATABASE_URL'];
   if (!adminUrl) {
     const dir = mkdtempSync(join(tmpdir(), 'tremplin-test-pg-'));
