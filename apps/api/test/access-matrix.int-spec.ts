@@ -13,7 +13,7 @@ const DOCUMENTATION = /^\/api\/docs/;
 
 /** What Express really serves: the router's own table. */
 function registeredRoutes(t: TestApp): Route[] {
-  const express = t.app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } };
+  const express = t.app.getHttpAdapter().getInstance() as unknown as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } };
   return express.router.stack
     .filter((layer) => layer.route)
     .flatMap((layer) => Object.keys(layer.route?.methods ?? {}).filter((m) => m !== '_all').map((m) => ({ method: m.toUpperCase(), path: layer.route?.path ?? '' })));

@@ -1,8 +1,10 @@
 // Global setup runs outside Jest's module resolver: map the @tremplin/* paths ourselves.
-import { register } from 'tsconfig-paths';
+import { readFileSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
-import { compilerOptions } from '../../../../tsconfig.base.json';
-register({ baseUrl: joinPath(__dirname, '../../../..'), paths: compilerOptions.paths });
+import { register } from 'tsconfig-paths';
+const workspaceRoot = joinPath(__dirname, '../../../..');
+const { compilerOptions } = JSON.parse(readFileSync(joinPath(workspaceRoot, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
+register({ baseUrl: workspaceRoot, paths: compilerOptions.paths });
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';

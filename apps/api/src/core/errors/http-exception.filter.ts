@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { ERROR_MESSAGES, FIELD_MESSAGES, fillMessage, type ApiError, type ApiErrorDetail, type ErrorCode, type Lang } from '@tremplin/contracts';
