@@ -6,3 +6,4 @@ export * from './lib/scoring-grid';
 export * from './lib/state-machine';
 export * from './lib/call-window';
 export * from './lib/payment-rule';
+export * from './lib/application-lifecycle';

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { ERROR_MESSAGES, FIELD_MESSAGES, fillMessage, type ApiError, type ApiErrorDetail, type ErrorCode, type Lang } from '@tremplin/contracts';
-import { formatEuros } from '@tremplin/domain';
+import { formatEuros, IllegalTransitionError } from '@tremplin/domain';
 import { AppException } from './app.exception';
 import { languageOf } from './language';
 import { translateValidationMessage } from './validation';
@@ -49,6 +49,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
         code: exception.code,
         message: fillMessage(ERROR_MESSAGES[exception.code][lang], exception.params),
         details: exception.details?.map((d) => localiseDetail(d, lang)),
+      };
+    }
+    if (exception instanceof IllegalTransitionError) {
+      return {
+        statusCode: 409, error: 'Conflict', code: 'ILLEGAL_TRANSITION',
+        message: fillMessage(ERROR_MESSAGES.ILLEGAL_TRANSITION[lang], { action: exception.action, state: exception.state }),
       };
     }
     if (exception instanceof HttpException) {
