@@ -7,3 +7,4 @@ export * from './lib/state-machine';
 export * from './lib/call-window';
 export * from './lib/payment-rule';
 export * from './lib/application-lifecycle';
+export * from './lib/project-budget';
