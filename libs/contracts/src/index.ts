@@ -6,3 +6,5 @@ export * from './lib/users';
 export * from './lib/audit';
 export * from './lib/calls';
 export * from './lib/organizations';
+export * from './lib/applications';
+export * from './lib/registration';

@@ -13,6 +13,8 @@ export class User {
   @Column({ name: 'organization_id', type: 'uuid', nullable: true }) organizationId!: string | null;
   @ManyToOne(() => Organization, { nullable: true }) @JoinColumn({ name: 'organization_id' }) organization?: Organization | null;
   @Column({ type: 'boolean', default: true }) active!: boolean;
+  /** An association member who may edit the organisation and invite others. */
+  @Column({ name: 'organization_admin', type: 'boolean', default: false }) organizationAdmin!: boolean;
   @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true }) emailVerifiedAt!: Date | null;
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true }) lastLoginAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

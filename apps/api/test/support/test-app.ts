@@ -75,6 +75,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const dataSource = app.get(DataSource);
   const http = request(app.getHttpServer());
   const owner = new Client({ connectionString: databaseUrl });
+  owner.on('error', () => undefined); // the server may go away first at teardown
   await owner.connect();
   return {
     app,

@@ -10,10 +10,23 @@ import { CallAllocation } from '../../calls/call-allocation.entity';
 import { ScoringCriterion } from '../../calls/scoring-criterion.entity';
 import { BudgetRevision } from '../../calls/budget-revision.entity';
 import { Foundation1764160000000 } from './migrations/1764160000000-foundation';
+import { ApplicantJourney1764170000000 } from './migrations/1764170000000-applicant-journey';
+import { UserToken } from '../../users/user-token.entity';
+import { Invitation } from '../../organizations/invitation.entity';
+import { Application } from '../../applications/application.entity';
+import { ApplicationVersion } from '../../applications/application-version.entity';
+import { InformationRequest } from '../../applications/information-request.entity';
+import { ApplicationDocument } from '../../documents/application-document.entity';
+import { ApplicationMessage } from '../../messages/application-message.entity';
+import { MessageRead } from '../../messages/message-read.entity';
+import { OutboxMail } from '../../notifications/outbox-mail.entity';
 
-export const ENTITIES = [User, Organization, RefreshToken, LoginAttempt, AuditEvent, Call, CallAxis, CallAllocation, ScoringCriterion, BudgetRevision];
+export const ENTITIES = [
+  User, Organization, RefreshToken, LoginAttempt, AuditEvent, Call, CallAxis, CallAllocation, ScoringCriterion, BudgetRevision,
+  UserToken, Invitation, Application, ApplicationVersion, InformationRequest, ApplicationDocument, ApplicationMessage, MessageRead, OutboxMail,
+];
 /** Listed explicitly (not globbed) so the webpack bundle carries them. */
-export const MIGRATIONS = [Foundation1764160000000];
+export const MIGRATIONS = [Foundation1764160000000, ApplicantJourney1764170000000];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

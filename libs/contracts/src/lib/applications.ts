@@ -1,0 +1,208 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { CHARGE_ACCOUNTS, PRODUCT_ACCOUNTS, type ApplicationStatus, type ChargeAccount, type ProductAccount } from '@tremplin/domain';
+import { TERRITORIES, type Territory } from './organizations';
+import { MAX_CENTS } from './calls';
+
+const MAX_TEXT = 10_000;
+
+export class IndicatorInput {
+  @IsString() @MinLength(1) @MaxLength(300) label!: string;
+  /** From the axis's list (code) or custom (null). */
+  @IsOptional() @IsString() @MaxLength(40) code?: string | null;
+  @IsString() @MaxLength(40) unit!: string;
+  /** Target per year of the call, in the call's order. */
+  @IsArray() @ArrayMaxSize(4) @IsInt({ each: true }) @Min(0, { each: true }) @Max(1_000_000_000, { each: true }) targets!: number[];
+}
+
+export class PartnerInput {
+  @IsString() @MinLength(1) @MaxLength(300) name!: string;
+  @IsString() @MaxLength(1000) role!: string;
+}
+
+/** Step 2 of the form: the project. Every field optional in a draft; completeness is checked at submission. */
+export class ProjectInput {
+  @IsOptional() @IsString() @MaxLength(MAX_TEXT) objectives?: string;
+  @IsOptional() @IsString() @MaxLength(MAX_TEXT) activities?: string;
+  /** RSA beneficiaries reached, per year of the call (aggregated counts only, never names). */
+  @IsOptional() @IsArray() @ArrayMaxSize(4) @IsInt({ each: true }) @Min(0, { each: true }) @Max(1_000_000, { each: true }) rsaBeneficiariesPerYear?: number[];
+  @IsOptional() @IsString() @MaxLength(MAX_TEXT) otherPublics?: string;
+  @IsOptional() @IsArray() @ArrayMaxSize(8) @IsIn(TERRITORIES, { each: true }) territories?: Territory[];
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) startDate?: string;
+  @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => PartnerInput) partners?: PartnerInput[];
+  @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => IndicatorInput) indicators?: IndicatorInput[];
+}
+
+function centsRecord<K extends string>(keys: readonly K[]) {
+  // A class per record so that class-validator checks every account as integer cents.
+  class Amounts {}
+  for (const key of keys) {
+    IsInt()(Amounts.prototype, key);
+    Min(0)(Amounts.prototype, key);
+    Max(MAX_CENTS)(Amounts.prototype, key);
+  }
+  return Amounts as new () => Record<K, number>;
+}
+export const ChargesInput = centsRecord<ChargeAccount>(CHARGE_ACCOUNTS);
+export const ProductsInput = centsRecord<ProductAccount>(PRODUCT_ACCOUNTS);
+
+export class BudgetYearInput {
+  @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ValidateNested() @Type(() => ChargesInput) charges!: Record<ChargeAccount, number>;
+  @ValidateNested() @Type(() => ProductsInput) products!: Record<ProductAccount, number>;
+  @IsString() @MaxLength(300) otherFunderName!: string;
+}
+
+export class DeclarationInput {
+  @IsString() @MinLength(2) @MaxLength(200) signatoryName!: string;
+  @IsString() @MinLength(2) @MaxLength(200) signatoryFunction!: string;
+  /** Information given is accurate. */
+  @IsBoolean() accurate!: boolean;
+  /** Tax and social security obligations are met. */
+  @IsBoolean() obligationsMet!: boolean;
+  /** The association subscribes to the contrat d'engagement républicain (loi 2021-1109). */
+  @IsBoolean() republicanCommitment!: boolean;
+}
+
+export class CreateApplicationRequest {
+  @IsUUID() callId!: string;
+  @Matches(/^[A-Z][A-Z0-9_]{1,15}$/) axisCode!: string;
+  @IsString() @MinLength(1) @MaxLength(300) title!: string;
+}
+
+/** A draft save: every part optional, with the version read (optimistic locking). */
+export class UpdateApplicationRequest {
+  @IsInt() @Min(1) version!: number;
+  @IsOptional() @Matches(/^[A-Z][A-Z0-9_]{1,15}$/) axisCode?: string;
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(300) title?: string;
+  @IsOptional() @IsString() @MaxLength(MAX_TEXT) summary?: string;
+  @IsOptional() @ValidateNested() @Type(() => ProjectInput) project?: ProjectInput;
+  @IsOptional() @IsArray() @ArrayMaxSize(4) @ValidateNested({ each: true }) @Type(() => BudgetYearInput) budget?: BudgetYearInput[];
+  @IsOptional() @ValidateNested() @Type(() => DeclarationInput) declaration?: DeclarationInput;
+}
+
+export class VersionedRequest {
+  @IsInt() @Min(1) version!: number;
+}
+
+export class ListApplicationsQuery {
+  @IsOptional() @IsUUID() callId?: string;
+  @IsOptional() @Matches(/^[A-Z][A-Z0-9_]{1,15}$/) axisCode?: string;
+  @IsOptional() @IsString() @MaxLength(40) status?: string;
+  @IsOptional() @IsIn(TERRITORIES) territory?: Territory;
+  @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @IsOptional() @IsIn(['reference', 'title', 'submittedAt', 'updatedAt', 'requestedCents', 'organization', 'status']) sort?: string;
+  @IsOptional() @IsIn(['asc', 'desc']) direction?: 'asc' | 'desc';
+  @IsOptional() @Matches(/^\d{1,6}$/) page?: string;
+  @IsOptional() @Matches(/^\d{1,3}$/) pageSize?: string;
+}
+
+export class InformationRequestInput {
+  @IsString() @MinLength(5) @MaxLength(MAX_TEXT) message!: string;
+  @IsISO8601({ strict: true }) dueDate!: string;
+}
+
+export class MessageInput {
+  @IsString() @MinLength(1) @MaxLength(MAX_TEXT) body!: string;
+  @IsOptional() @IsArray() @ArrayMaxSize(5) @IsUUID('4', { each: true }) documentIds?: string[];
+}
+
+export const DOCUMENT_KINDS = ['statutes', 'officers', 'bank_details', 'activity_report', 'accounts', 'budget', 'other', 'message'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+/** Documents the call requires before submission. */
+export const REQUIRED_DOCUMENT_KINDS: readonly DocumentKind[] = ['statutes', 'officers', 'bank_details', 'activity_report', 'accounts', 'budget'];
+
+export interface ProjectView {
+  objectives: string;
+  activities: string;
+  rsaBeneficiariesPerYear: number[];
+  otherPublics: string;
+  territories: Territory[];
+  startDate: string | null;
+  partners: Array<{ name: string; role: string }>;
+  indicators: Array<{ label: string; code: string | null; unit: string; targets: number[] }>;
+}
+
+export interface BudgetYearView {
+  year: number;
+  charges: Record<ChargeAccount, number>;
+  products: Record<ProductAccount, number>;
+  otherFunderName: string;
+}
+
+export interface DocumentView {
+  id: string;
+  kind: DocumentKind;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedAt: string;
+}
+
+export interface ApplicationSummaryView {
+  id: string;
+  reference: string | null;
+  callId: string;
+  callCode: string;
+  axisCode: string;
+  organizationId: string;
+  organizationName: string;
+  territories: Territory[];
+  title: string;
+  status: ApplicationStatus;
+  requestedCents: number;
+  submittedAt: string | null;
+  updatedAt: string;
+  unreadMessages: number;
+}
+
+export interface ApplicationView extends ApplicationSummaryView {
+  summary: string;
+  project: ProjectView;
+  budget: BudgetYearView[];
+  declaration: DeclarationInput | null;
+  documents: DocumentView[];
+  version: number;
+  submittedVersion: number;
+  /** Actions the caller may take now, from the lifecycle (e.g. to show buttons). */
+  allowedActions: string[];
+  /** What submission still needs, as field paths with codes (empty when complete). */
+  missing: Array<{ field: string; code: string }>;
+  callClosesAt: string;
+  openInformationRequest: { id: string; message: string; dueDate: string; createdAt: string } | null;
+}
+
+export interface ApplicationVersionView {
+  versionNo: number;
+  submittedAt: string;
+  submittedBy: string | null;
+  /** Fields that differ from the previous version: path → before/after. */
+  changes: Record<string, { before: unknown; after: unknown }>;
+}
+
+export interface MessageView {
+  id: string;
+  authorName: string;
+  authorRole: string;
+  body: string;
+  createdAt: string;
+  documents: DocumentView[];
+  mine: boolean;
+}

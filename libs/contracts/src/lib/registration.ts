@@ -1,0 +1,86 @@
+import { Transform, Type } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { normalizeEmail } from './auth';
+import { TERRITORIES, type Territory } from './organizations';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export const LEGAL_FORMS = ['association_1901', 'association_1908', 'fondation', 'scic', 'sarl_ess', 'autre'] as const;
+
+export class OrganizationProfileInput {
+  @Transform(trim) @IsString() @MinLength(2) @MaxLength(300) legalName!: string;
+  /** 14 digits, checked with its Luhn key (La Poste exception) by the server. */
+  @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.replace(/\s/g, '') || undefined : value)) @Matches(/^\d{14}$/) siret?: string;
+  @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() || undefined : value)) @IsString() @MaxLength(10) rna?: string;
+  @IsIn(LEGAL_FORMS) legalForm!: string;
+  @Transform(trim) @IsString() @MinLength(2) @MaxLength(300) addressLine!: string;
+  @Matches(/^\d{5}$/) postalCode!: string;
+  @Transform(trim) @IsString() @MinLength(1) @MaxLength(120) city!: string;
+  @IsIn(TERRITORIES) territory!: Territory;
+  @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) legalRepName!: string;
+  @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) legalRepFunction!: string;
+  @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) contactName!: string;
+  @Matches(/^[+0-9 ().-]{6,20}$/) phone!: string;
+  @IsOptional() @IsString() @MaxLength(40) iban?: string;
+  @IsOptional() @IsString() @MaxLength(11) bic?: string;
+  @IsOptional() @IsString() @MaxLength(300) @Matches(/^(https?:\/\/\S+)?$/) website?: string;
+}
+
+export class RegisterRequest {
+  @Transform(normalizeEmail) @IsEmail() @MaxLength(254) email!: string;
+  @Transform(trim) @IsString() @MinLength(2) @MaxLength(120) fullName!: string;
+  @IsString() @MinLength(12) @MaxLength(200) password!: string;
+  @ValidateNested() @Type(() => OrganizationProfileInput) organization!: OrganizationProfileInput;
+}
+
+export class UpdateOrganizationRequest extends OrganizationProfileInput {
+  @Type(() => Number) version!: number;
+}
+
+export class VerifyEmailRequest {
+  @IsString() @MinLength(20) @MaxLength(200) token!: string;
+}
+
+export class InviteMemberRequest {
+  @Transform(normalizeEmail) @IsEmail() @MaxLength(254) email!: string;
+}
+
+export class AcceptInvitationRequest {
+  @IsString() @MinLength(20) @MaxLength(200) token!: string;
+  @Transform(trim) @IsString() @MinLength(2) @MaxLength(120) fullName!: string;
+  @IsString() @MinLength(12) @MaxLength(200) password!: string;
+}
+
+export interface OrganizationProfileView {
+  id: string;
+  legalName: string;
+  siret: string | null;
+  rna: string | null;
+  legalForm: string;
+  addressLine: string;
+  postalCode: string;
+  city: string;
+  territory: Territory;
+  legalRepName: string;
+  legalRepFunction: string;
+  contactName: string;
+  phone: string;
+  /** Masked after saving: only the country, check digits and last four characters show. */
+  ibanMasked: string | null;
+  bic: string | null;
+  website: string;
+  version: number;
+  members: Array<{ id: string; email: string; fullName: string; isAdmin: boolean; verified: boolean }>;
+}
+
+export interface OutboxMailView {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  kind: string;
+  createdAt: string;
+  sentAt: string | null;
+  attempts: number;
+  lastError: string | null;
+}
