@@ -5,13 +5,20 @@ import { CallsModule } from './calls/calls.module';
 import { HealthController } from './health/health.controller';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { UsersModule } from './users/users.module';
+import { ApplicationsModule } from './applications/applications.module';
+import { DocumentsModule } from './documents/documents.module';
+import { MessagesModule } from './messages/messages.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 @Module({})
 export class AppModule {
   static register(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.register(config, databaseUrl), UsersModule, OrganizationsModule, CallsModule],
+      imports: [
+        CoreModule.register(config, databaseUrl), UsersModule, OrganizationsModule, CallsModule,
+        NotificationsModule, ApplicationsModule, DocumentsModule, MessagesModule,
+      ],
       controllers: [HealthController],
     };
   }

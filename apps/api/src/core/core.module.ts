@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
+import { AccessPolicy } from './access/access.policy';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
@@ -26,11 +27,12 @@ export class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         AuditService,
+        AccessPolicy,
         AuthService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],
-      exports: [APP_CONFIG, AuditService, JwtModule],
+      exports: [APP_CONFIG, AuditService, AccessPolicy, JwtModule],
     };
   }
 }

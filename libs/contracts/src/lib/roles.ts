@@ -13,15 +13,23 @@ export const PERMISSIONS = [
   'users.read',
   'audit.read',
   'organizations.own', // an association's own organisation
+  'applications.own', // an association's own applications: create, edit, submit, withdraw, documents
+  'applications.read', // read applications within the access policy's scope (own, assigned, or all)
+  'applications.request-information', // staff asks the association for more information
+  'messages.write', // write in an application's thread (within the access policy's scope)
+  'mails.read', // the mail outbox (admin page)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Deny by default: a role has only what is listed here. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  association: ['auth.self', 'organizations.own'],
-  reviewer: ['auth.self'],
-  finance: ['auth.self', 'calls.revise-budget', 'audit.read'],
-  admin: ['auth.self', 'calls.manage', 'calls.revise-budget', 'users.manage', 'users.read', 'audit.read'],
+  association: ['auth.self', 'organizations.own', 'applications.own', 'applications.read', 'messages.write'],
+  reviewer: ['auth.self', 'applications.read', 'applications.request-information', 'messages.write'],
+  finance: ['auth.self', 'calls.revise-budget', 'audit.read', 'applications.read'],
+  admin: [
+    'auth.self', 'calls.manage', 'calls.revise-budget', 'users.manage', 'users.read', 'audit.read',
+    'applications.read', 'applications.request-information', 'messages.write', 'mails.read',
+  ],
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {

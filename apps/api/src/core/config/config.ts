@@ -25,6 +25,15 @@ export interface AppConfig {
   logLevel: LogLevel;
   logFormat: 'json' | 'text';
   login: { maxFailuresPerEmail: number; maxFailuresPerIp: number; windowSeconds: number };
+  /** Public address of the portal, for links in mails. */
+  publicUrl: string;
+  /** Null: mails stay in the outbox (the demo); an admin page shows them. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  mailWorkerIntervalMs: number;
+  /** Where uploaded documents are stored (never under the web root). */
+  storageDir: string;
+  maxUploadBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -106,12 +115,24 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     webDistDir: resolve(cwd, env['WEB_DIST_DIR'] || 'dist/apps/web/browser'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'] as const, 'log'),
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'] as const, nodeEnv === 'production' ? 'json' : 'text'),
+    publicUrl: (env['PUBLIC_URL'] || `http://localhost:${env['PORT'] || 3000}`).replace(/\/$/, ''),
+    smtpUrl: smtpUrl(env),
+    mailFrom: env['MAIL_FROM'] || 'Tremplin <no-reply@tremplin.localhost>',
+    mailWorkerIntervalMs: int(env, 'MAIL_WORKER_INTERVAL_MS', 5000, 200, 600_000),
+    storageDir: resolve(dataDir, env['STORAGE_DIR'] || 'documents'),
+    maxUploadBytes: int(env, 'MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     login: {
       maxFailuresPerEmail: int(env, 'LOGIN_MAX_FAILURES_PER_EMAIL', 5, 1, 1000),
       maxFailuresPerIp: int(env, 'LOGIN_MAX_FAILURES_PER_IP', 30, 1, 10000),
       windowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 10, 86400),
     },
   };
+}
+
+function smtpUrl(env: Env): string | null {
+  const url = env['SMTP_URL'] || null;
+  if (url && !/^smtps?:\/\//.test(url)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
+  return url;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
