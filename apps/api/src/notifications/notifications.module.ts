@@ -1,4 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { OutboxService } from './outbox.service';
 
-@Module({ controllers: [], providers: [], exports: [] })
+/** Global: any feature writes mails to the outbox within its own transaction. */
+@Global()
+@Module({ controllers: [], providers: [OutboxService], exports: [OutboxService] })
 export class NotificationsModule {}
