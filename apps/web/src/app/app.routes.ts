@@ -1,0 +1,40 @@
+import type { Route } from '@angular/router';
+import { permissionGuard } from './core/auth/guards';
+
+export const appRoutes: Route[] = [
+  { path: 'connexion', loadChildren: () => import('./login/login.routes').then((m) => m.LOGIN_ROUTES) },
+  {
+    path: 'mon-organisation',
+    canActivate: [permissionGuard('organizations.own')],
+    loadChildren: () => import('./organization/organization.routes').then((m) => m.ORGANIZATION_ROUTES),
+  },
+  {
+    path: 'admin/appels',
+    canActivate: [permissionGuard('calls.manage')],
+    loadChildren: () => import('./admin-calls/admin-calls.routes').then((m) => m.ADMIN_CALLS_ROUTES),
+  },
+  {
+    path: 'admin/comptes',
+    canActivate: [permissionGuard('users.manage')],
+    loadChildren: () => import('./accounts/accounts.routes').then((m) => m.ACCOUNTS_ROUTES),
+  },
+  {
+    path: 'audit',
+    canActivate: [permissionGuard('audit.read')],
+    loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES),
+  },
+  { path: 'accessibilite', loadChildren: () => import('./accessibility/accessibility.routes').then((m) => m.ACCESSIBILITY_ROUTES) },
+  {
+    path: 'acces-refuse',
+    title: 'titles.forbidden',
+    data: { kind: 'forbidden' },
+    loadComponent: () => import('./errors/error-page').then((m) => m.ErrorPage),
+  },
+  { path: '', loadChildren: () => import('./calls/calls.routes').then((m) => m.CALLS_ROUTES) },
+  {
+    path: '**',
+    title: 'titles.notFound',
+    data: { kind: 'notFound' },
+    loadComponent: () => import('./errors/error-page').then((m) => m.ErrorPage),
+  },
+];

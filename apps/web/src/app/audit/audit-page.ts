@@ -1,0 +1,110 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTableModule } from '@angular/material/table';
+import { TranslatePipe } from '@ngx-translate/core';
+import type { AuditEventView, AuditVerification } from '@tremplin/contracts';
+import { LanguageService } from '../core/i18n/language.service';
+import { parisDayBoundToIso } from '../core/i18n/paris-time';
+import { Notifier } from '../core/http/notifier.service';
+import { ParisDatePipe } from '../shared/format/paris-date.pipe';
+import { AuditApi, type AuditQuery } from './audit-api';
+import { AuditDiff } from './audit-diff';
+
+const EMPTY_QUERY: AuditQuery = { action: '', entityType: '', entityId: '', actor: '', from: null, to: null, page: 1, pageSize: 25 };
+
+@Component({
+  selector: 'tp-audit-page',
+  imports: [
+    ReactiveFormsModule,
+    MatTableModule,
+    MatPaginatorModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    TranslatePipe,
+    ParisDatePipe,
+    AuditDiff,
+  ],
+  templateUrl: './audit-page.html',
+  styleUrl: './audit-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AuditPage {
+  private readonly api = inject(AuditApi);
+  private readonly notifier = inject(Notifier);
+  protected readonly language = inject(LanguageService);
+
+  protected readonly columns = ['expand', 'seq', 'occurredAt', 'actor', 'action', 'entity'];
+  protected readonly filters = new FormGroup({
+    action: new FormControl('', { nonNullable: true }),
+    entityType: new FormControl('', { nonNullable: true }),
+    actor: new FormControl('', { nonNullable: true }),
+    from: new FormControl('', { nonNullable: true }),
+    to: new FormControl('', { nonNullable: true }),
+  });
+  protected readonly query = signal<AuditQuery>(EMPTY_QUERY);
+  protected readonly expandedId = signal<string | null>(null);
+
+  protected readonly events = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.list(params) });
+  protected readonly rows = computed<AuditEventView[]>(() => (this.events.hasValue() ? (this.events.value()?.items ?? []) : []));
+  protected readonly total = computed(() => (this.events.hasValue() ? (this.events.value()?.total ?? 0) : 0));
+  protected readonly errorMessage = computed(() => {
+    const error = this.events.error();
+    return error ? this.notifier.messageOf(error) : null;
+  });
+
+  protected readonly verifying = signal(false);
+  protected readonly verification = signal<AuditVerification | null>(null);
+
+  protected applyFilters(): void {
+    const v = this.filters.getRawValue();
+    this.expandedId.set(null);
+    this.query.set({
+      ...EMPTY_QUERY,
+      pageSize: this.query().pageSize,
+      action: v.action.trim(),
+      entityType: v.entityType.trim(),
+      actor: v.actor.trim(),
+      from: v.from ? parisDayBoundToIso(v.from, 'start') : null,
+      to: v.to ? parisDayBoundToIso(v.to, 'end') : null,
+    });
+  }
+
+  protected resetFilters(): void {
+    this.filters.reset();
+    this.applyFilters();
+  }
+
+  protected onPage(event: PageEvent): void {
+    this.expandedId.set(null);
+    this.query.update((current) => ({ ...current, page: event.pageIndex + 1, pageSize: event.pageSize }));
+  }
+
+  protected toggle(event: AuditEventView): void {
+    this.expandedId.update((id) => (id === event.id ? null : event.id));
+  }
+
+  protected verify(): void {
+    this.verifying.set(true);
+    this.verification.set(null);
+    this.api.verify().subscribe({
+      next: (result) => {
+        this.verifying.set(false);
+        this.verification.set(result);
+      },
+      error: (error: unknown) => {
+        this.verifying.set(false);
+        this.notifier.error(error);
+      },
+    });
+  }
+}

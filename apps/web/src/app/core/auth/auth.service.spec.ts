@@ -1,0 +1,94 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+import { loginResponse, provideTestTranslations } from '../../../testing/test-providers';
+import { authInterceptor } from './auth.interceptor';
+import { AUTH_API, AuthService } from './auth.service';
+
+describe('AuthService', () => {
+  let auth: AuthService;
+  let backend: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        provideTestTranslations(),
+      ],
+    });
+    auth = TestBed.inject(AuthService);
+    backend = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => backend.verify());
+
+  it('starts signed out', () => {
+    expect(auth.isAuthenticated()).toBe(false);
+    expect(auth.role()).toBeNull();
+    expect(auth.hasPermission('auth.self')).toBe(false);
+  });
+
+  it('keeps the token and user in signals after login', async () => {
+    const user = firstValueFrom(auth.login('finances@demo.tremplin.fr', 'pw'));
+    const req = backend.expectOne(AUTH_API.login);
+    expect(req.request.method).toBe('POST');
+    expect(req.request.body).toEqual({ email: 'finances@demo.tremplin.fr', password: 'pw' });
+    req.flush(loginResponse('finance', 't1'));
+    await expect(user).resolves.toMatchObject({ role: 'finance' });
+    expect(auth.accessToken()).toBe('t1');
+    expect(auth.role()).toBe('finance');
+  });
+
+  it('derives permissions from ROLE_PERMISSIONS', async () => {
+    const done = firstValueFrom(auth.login('finances@demo.tremplin.fr', 'pw'));
+    backend.expectOne(AUTH_API.login).flush(loginResponse('finance'));
+    await done;
+    expect(auth.hasPermission('audit.read')).toBe(true);
+    expect(auth.hasPermission('calls.revise-budget')).toBe(true);
+    expect(auth.hasPermission('calls.manage')).toBe(false);
+    expect(auth.hasPermission('users.manage')).toBe(false);
+  });
+
+  it('never stores the token in web storage', async () => {
+    localStorage.clear();
+    sessionStorage.clear();
+    const done = firstValueFrom(auth.login('admin@demo.tremplin.fr', 'pw'));
+    backend.expectOne(AUTH_API.login).flush(loginResponse('admin', 'secret-token'));
+    await done;
+    const stored = JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage });
+    expect(stored).not.toContain('secret-token');
+  });
+
+  it('restores a session from the refresh cookie at start-up', async () => {
+    const restored = auth.restoreSession();
+    const req = backend.expectOne(AUTH_API.refresh);
+    expect(req.request.method).toBe('POST');
+    req.flush(loginResponse('association', 'r1'));
+    await restored;
+    expect(auth.user()?.role).toBe('association');
+    expect(auth.accessToken()).toBe('r1');
+  });
+
+  it('starts anonymous when there is no valid refresh cookie', async () => {
+    const restored = auth.restoreSession();
+    backend.expectOne(AUTH_API.refresh).flush({ code: 'INVALID_REFRESH_TOKEN' }, { status: 401, statusText: 'Unauthorized' });
+    await expect(restored).resolves.toBeUndefined();
+    expect(auth.isAuthenticated()).toBe(false);
+  });
+
+  it('clears the session on logout, even if the request fails', async () => {
+    const done = firstValueFrom(auth.login('admin@demo.tremplin.fr', 'pw'));
+    backend.expectOne(AUTH_API.login).flush(loginResponse('admin'));
+    await done;
+
+    const out = firstValueFrom(auth.logout());
+    backend.expectOne(AUTH_API.logout).flush(null, { status: 500, statusText: 'Error' });
+    await out;
+    expect(auth.isAuthenticated()).toBe(false);
+    expect(auth.accessToken()).toBeNull();
+  });
+});

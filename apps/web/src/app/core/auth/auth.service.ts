@@ -1,0 +1,97 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, computed, inject, signal } from '@angular/core';
+import type { LoginResponse, Permission, Role, UserView } from '@tremplin/contracts';
+// Deep import: the contracts barrel would bundle class-validator (decorated request classes).
+import { roleHasPermission } from '@tremplin/contracts/roles';
+import { Observable, catchError, finalize, firstValueFrom, map, of, shareReplay, tap, throwError, timeout } from 'rxjs';
+
+export const AUTH_API = {
+  login: '/api/auth/login',
+  refresh: '/api/auth/refresh',
+  logout: '/api/auth/logout',
+  me: '/api/auth/me',
+} as const;
+
+/**
+ * The session lives in memory only: the access token in a signal, the refresh token in an
+ * httpOnly cookie the page never sees. A reload restores the session through /auth/refresh.
+ */
+@Injectable({ providedIn: 'root' })
+export class AuthService {
+  private readonly http = inject(HttpClient);
+  private readonly token = signal<string | null>(null);
+  private readonly currentUser = signal<UserView | null>(null);
+  private refreshing: Observable<LoginResponse> | null = null;
+
+  readonly accessToken = this.token.asReadonly();
+  readonly user = this.currentUser.asReadonly();
+  readonly isAuthenticated = computed(() => this.currentUser() !== null);
+  readonly role = computed<Role | null>(() => this.currentUser()?.role ?? null);
+
+  hasPermission(permission: Permission): boolean {
+    const role = this.role();
+    return role !== null && roleHasPermission(role, permission);
+  }
+
+  hasRole(roles: readonly Role[]): boolean {
+    const role = this.role();
+    return role !== null && roles.includes(role);
+  }
+
+  login(email: string, password: string): Observable<UserView> {
+    return this.http.post<LoginResponse>(AUTH_API.login, { email, password }).pipe(
+      tap((response) => this.setSession(response)),
+      map((response) => response.user),
+    );
+  }
+
+  /**
+   * New access token from the refresh cookie. Concurrent callers share one request, so a burst
+   * of 401s triggers a single refresh (the cookie rotates on each use).
+   */
+  refresh(): Observable<LoginResponse> {
+    if (!this.refreshing) {
+      this.refreshing = this.http.post<LoginResponse>(AUTH_API.refresh, null).pipe(
+        tap((response) => this.setSession(response)),
+        catchError((error: unknown) => {
+          this.clearSession();
+          return throwError(() => error);
+        }),
+        finalize(() => {
+          this.refreshing = null;
+        }),
+        shareReplay({ bufferSize: 1, refCount: false }),
+      );
+    }
+    return this.refreshing;
+  }
+
+  /** Called once at start-up: restores the session if the refresh cookie is still valid. */
+  restoreSession(): Promise<void> {
+    return firstValueFrom(
+      this.refresh().pipe(
+        timeout(8000),
+        map(() => undefined),
+        catchError(() => of(undefined)),
+      ),
+    );
+  }
+
+  logout(): Observable<void> {
+    return this.http.post<void>(AUTH_API.logout, null).pipe(
+      catchError(() => of(undefined)),
+      map(() => undefined),
+      finalize(() => this.clearSession()),
+    );
+  }
+
+  clearSession(): void {
+    this.token.set(null);
+    this.currentUser.set(null);
+  }
+
+  private setSession(response: LoginResponse): void {
+    this.token.set(response.accessToken);
+    this.currentUser.set(response.user);
+  }
+}

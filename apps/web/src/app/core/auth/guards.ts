@@ -1,0 +1,34 @@
+import { inject } from '@angular/core';
+import { Router, type CanActivateFn, type UrlTree } from '@angular/router';
+import type { Permission, Role } from '@tremplin/contracts';
+import { AuthService } from './auth.service';
+
+function toLogin(router: Router, url: string): UrlTree {
+  return router.createUrlTree(['/connexion'], { queryParams: { returnUrl: url } });
+}
+
+/** Any signed-in user. */
+export const authGuard: CanActivateFn = (_route, state) => {
+  const auth = inject(AuthService);
+  return auth.isAuthenticated() ? true : toLogin(inject(Router), state.url);
+};
+
+/** Signed-in users whose role grants the permission (ROLE_PERMISSIONS from the contracts). */
+export function permissionGuard(permission: Permission): CanActivateFn {
+  return (_route, state) => {
+    const auth = inject(AuthService);
+    const router = inject(Router);
+    if (!auth.isAuthenticated()) return toLogin(router, state.url);
+    return auth.hasPermission(permission) ? true : router.createUrlTree(['/acces-refuse']);
+  };
+}
+
+/** Signed-in users with one of the roles. */
+export function roleGuard(...roles: Role[]): CanActivateFn {
+  return (_route, state) => {
+    const auth = inject(AuthService);
+    const router = inject(Router);
+    if (!auth.isAuthenticated()) return toLogin(router, state.url);
+    return auth.hasRole(roles) ? true : router.createUrlTree(['/acces-refuse']);
+  };
+}

@@ -1,0 +1,35 @@
+import { Injectable, inject } from '@angular/core';
+import { MatPaginatorIntl } from '@angular/material/paginator';
+import { TranslateService } from '@ngx-translate/core';
+
+/** Paginator labels in the UI language. */
+@Injectable()
+export class TranslatedPaginatorIntl extends MatPaginatorIntl {
+  private readonly translate = inject(TranslateService);
+
+  constructor() {
+    super();
+    this.translate.onLangChange.subscribe(() => this.refresh());
+    this.refresh();
+  }
+
+  override getRangeLabel = (page: number, pageSize: number, length: number): string => {
+    if (length === 0 || pageSize === 0) return this.t('paginator.rangeEmpty', { length });
+    const start = page * pageSize + 1;
+    const end = Math.min(length, (page + 1) * pageSize);
+    return this.t('paginator.range', { start, end, length });
+  };
+
+  private refresh(): void {
+    this.itemsPerPageLabel = this.t('paginator.itemsPerPage');
+    this.nextPageLabel = this.t('paginator.next');
+    this.previousPageLabel = this.t('paginator.previous');
+    this.firstPageLabel = this.t('paginator.first');
+    this.lastPageLabel = this.t('paginator.last');
+    this.changes.next();
+  }
+
+  private t(key: string, params?: Record<string, number>): string {
+    return this.translate.instant(key, params) as string;
+  }
+}

@@ -1,0 +1,85 @@
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, viewChild } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import { filter, skip } from 'rxjs';
+import type { Lang, Permission } from '@tremplin/contracts';
+import { AuthService } from '../auth/auth.service';
+import { LanguageService } from '../i18n/language.service';
+import { Notifier } from '../http/notifier.service';
+
+interface NavItem {
+  path: string;
+  label: string;
+  icon: string;
+  exact: boolean;
+}
+
+/** Navigation entries, each shown when the user is anonymous or has the permission. */
+const NAV: ReadonlyArray<NavItem & { show: 'always' | 'anonymous' | Permission }> = [
+  { path: '/', label: 'nav.calls', icon: 'campaign', exact: true, show: 'always' },
+  { path: '/mon-organisation', label: 'nav.organization', icon: 'apartment', exact: false, show: 'organizations.own' },
+  { path: '/admin/appels', label: 'nav.manageCalls', icon: 'edit_note', exact: false, show: 'calls.manage' },
+  { path: '/admin/comptes', label: 'nav.accounts', icon: 'group', exact: false, show: 'users.manage' },
+  { path: '/audit', label: 'nav.audit', icon: 'fact_check', exact: false, show: 'audit.read' },
+  { path: '/connexion', label: 'nav.login', icon: 'login', exact: false, show: 'anonymous' },
+];
+
+@Component({
+  selector: 'tp-shell',
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule, MatIconModule, MatMenuModule, TranslatePipe],
+  templateUrl: './shell.html',
+  styleUrl: './shell.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Shell {
+  protected readonly auth = inject(AuthService);
+  protected readonly language = inject(LanguageService);
+  private readonly router = inject(Router);
+  private readonly notifier = inject(Notifier);
+  private readonly injector = inject(Injector);
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  protected readonly langs: ReadonlyArray<{ code: Lang; label: string; name: string }> = [
+    { code: 'fr', label: 'FR', name: 'Français' },
+    { code: 'en', label: 'EN', name: 'English' },
+  ];
+
+  protected readonly navItems = computed(() => {
+    this.auth.user(); // re-evaluate on sign-in / sign-out
+    const signedIn = this.auth.isAuthenticated();
+    return NAV.filter((item) =>
+      item.show === 'always' ? true : item.show === 'anonymous' ? !signedIn : this.auth.hasPermission(item.show),
+    );
+  });
+
+  constructor() {
+    // After each in-app navigation (not the first load), screen readers start on the new content.
+    this.router.events
+      .pipe(
+        filter((event) => event instanceof NavigationEnd),
+        skip(1),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => afterNextRender(() => this.main().nativeElement.focus({ preventScroll: true }), { injector: this.injector }));
+  }
+
+  protected skipToMain(event: Event): void {
+    event.preventDefault();
+    this.main().nativeElement.focus();
+  }
+
+  protected setLang(lang: Lang): void {
+    this.language.use(lang).catch((error: unknown) => this.notifier.error(error));
+  }
+
+  protected logout(): void {
+    this.auth.logout().subscribe(() => {
+      void this.router.navigateByUrl('/');
+    });
+  }
+}
