@@ -12,11 +12,18 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
 
 export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/connexion');
-  await page.getByLabel(/adresse e-mail|email/i).fill(email);
-  await page.getByLabel(/mot de passe|password/i).fill(password);
-  await page.getByRole('button', { name: /se connecter|sign in/i }).click();
-  await expect(page.getByRole('button', { name: /menu utilisateur|user menu/i })).toBeVisible();
+  await page.locator('#login-email').fill(email);
+  await page.locator('#login-password').fill(password);
+  await page.getByRole('button', { name: /^(se connecter|sign in)$/i }).click();
+  await expect(page.getByRole('button', { name: /menu du compte|account menu/i })).toBeVisible();
 }
 
 /** French typography uses narrow no-break spaces in numbers; compare on plain spaces. */
 export const normalizeSpaces = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+/** The main navigation's link texts. */
+export async function navLinks(page: Page): Promise<string[]> {
+  const nav = page.getByRole('navigation', { name: /navigation principale|main navigation/i });
+  // Each link is an icon (aria-hidden ligature) and a label span.
+  return (await nav.locator('a span').allInnerTexts()).map((t) => t.trim());
+}
