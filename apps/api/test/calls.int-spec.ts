@@ -145,7 +145,7 @@ describe('calls as configuration', () => {
     expect(revision.body.envelopeCents).toBe(input.envelopeCents + 50_000_000);
     const history = await t.http.get(`/api/calls/${created.id}/budget-revisions`).set(bearer(finance));
     expect(history.body).toHaveLength(1);
-    expect(history.body[0]).toMatchObject({ envelopeBeforeCents: input.envelopeCents, envelopeAfterCents: input.envelopeCents + 50_000_000 });
+    expect(history.body[0]).toMatchObject({ envelopeBeforeCents: input.envelopeCents, envelopeAfterCents: input.envelopeCents + 50_000_000, revisedByEmail: DEMO.finance });
     const audit = await t.sql(`SELECT actor_email FROM audit_event WHERE entity_id = $1 AND action = 'call.budget-revised'`, [created.id]);
     expect(audit).toEqual([{ actor_email: DEMO.finance }]);
 

@@ -13,6 +13,7 @@ import { Call } from './call.entity';
 import { callSnapshot, toCallSummaryView, toCallView } from './call.mapper';
 import { allocationIssues, callIssues } from './call-rules';
 import { ScoringCriterion } from './scoring-criterion.entity';
+import { User } from '../users/user.entity';
 
 const WITH_CONFIG = { axes: true, allocations: true, criteria: true } as const;
 
@@ -111,8 +112,10 @@ export class CallsService {
   async revisions(id: string): Promise<BudgetRevisionView[]> {
     if (!(await this.dataSource.getRepository(Call).exists({ where: { id } }))) throw AppException.notFound();
     const rows = await this.dataSource.getRepository(BudgetRevision).find({ where: { callId: id }, order: { revisedAt: 'DESC' } });
+    const users = await this.dataSource.getRepository(User).find({ where: { id: In([...new Set(rows.map((r) => r.revisedBy))]) } });
+    const emailOf = new Map(users.map((u) => [u.id, u.email]));
     return rows.map((r) => ({
-      id: r.id, callId: r.callId, revisedAt: r.revisedAt.toISOString(), revisedBy: r.revisedBy, reason: r.reason,
+      id: r.id, callId: r.callId, revisedAt: r.revisedAt.toISOString(), revisedBy: r.revisedBy, revisedByEmail: emailOf.get(r.revisedBy) ?? '', reason: r.reason,
       deliberationReference: r.deliberationReference, envelopeBeforeCents: r.envelopeBeforeCents, envelopeAfterCents: r.envelopeAfterCents,
     }));
   }

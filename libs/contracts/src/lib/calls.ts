@@ -141,6 +141,8 @@ export interface BudgetRevisionView {
   callId: string;
   revisedAt: string;
   revisedBy: string;
+  /** Who revised, readable (the account's email). */
+  revisedByEmail: string;
   reason: string;
   deliberationReference: string | null;
   envelopeBeforeCents: number;
