@@ -32,7 +32,7 @@ export class CoreModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],
-      exports: [APP_CONFIG, AuditService, AccessPolicy, JwtModule],
+      exports: [APP_CONFIG, AuditService, AccessPolicy, AuthService, JwtModule],
     };
   }
 }

@@ -1,29 +1,41 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { OrganizationView } from '@tremplin/contracts';
+import {
+  InviteMemberRequest, SetMemberAdminRequest, UpdateOrganizationRequest, type InvitationView, type OrganizationProfileView,
+} from '@tremplin/contracts';
 import { CurrentActor, RequirePermission } from '../core/auth/access.decorators';
 import type { Actor } from '../core/auth/actor';
-import { AppException } from '../core/errors/app.exception';
-import { Organization } from './organization.entity';
+import { UuidParam } from '../core/uuid.pipe';
+import { OrganizationsService } from './organizations.service';
 
+/** An association's own organisation: profile, members, invitations. Changes need an organisation admin. */
 @ApiTags('organizations')
 @ApiBearerAuth()
 @Controller('organizations')
 export class OrganizationsController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly organizations: OrganizationsService) {}
 
-  /** An association member sees its own organisation, and only that one. */
   @RequirePermission('organizations.own')
   @Get('mine')
-  async mine(@CurrentActor() actor: Actor): Promise<OrganizationView> {
-    if (!actor.organizationId) throw AppException.notFound();
-    const org = await this.dataSource.getRepository(Organization).findOne({ where: { id: actor.organizationId } });
-    if (!org) throw AppException.notFound();
-    return {
-      id: org.id, legalName: org.legalName, siret: org.siret, rna: org.rna, territory: org.territory,
-      addressLine: org.addressLine, postalCode: org.postalCode, city: org.city,
-    };
+  mine(@CurrentActor() actor: Actor): Promise<OrganizationProfileView> {
+    return this.organizations.mine(actor);
+  }
+
+  @RequirePermission('organizations.own')
+  @Patch('mine')
+  update(@CurrentActor() actor: Actor, @Body() body: UpdateOrganizationRequest): Promise<OrganizationProfileView> {
+    return this.organizations.update(actor, body);
+  }
+
+  @RequirePermission('organizations.own')
+  @Post('mine/invitations')
+  invite(@CurrentActor() actor: Actor, @Body() body: InviteMemberRequest): Promise<InvitationView> {
+    return this.organizations.invite(actor, body);
+  }
+
+  @RequirePermission('organizations.own')
+  @Put('mine/members/:id/admin')
+  setMemberAdmin(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() body: SetMemberAdminRequest): Promise<OrganizationProfileView> {
+    return this.organizations.setMemberAdmin(actor, id, body.isAdmin);
   }
 }

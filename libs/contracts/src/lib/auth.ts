@@ -24,6 +24,8 @@ export interface UserView {
   role: Role;
   organizationId: string | null;
   active: boolean;
+  /** False until the address is confirmed by the link sent at sign-up: the person may prepare but not submit. */
+  emailVerified: boolean;
 }
 
 export interface LoginResponse {

@@ -50,6 +50,74 @@ export const ERROR_MESSAGES = {
   INTERNAL_ERROR: { fr: 'Erreur interne. Réessayez plus tard.', en: 'Internal error. Please try again later.' },
   SERVICE_UNAVAILABLE: { fr: 'Service momentanément indisponible.', en: 'Service temporarily unavailable.' },
   PAYLOAD_TOO_LARGE: { fr: 'Données trop volumineuses.', en: 'Payload too large.' },
+  // Sign-up, organisation and invitations (issue #3).
+  SIRET_TAKEN: {
+    fr: "Une organisation est déjà inscrite avec ce SIRET. Demandez à son administrateur de vous inviter depuis son espace « Mon organisation ».",
+    en: 'An organisation with this SIRET is already registered. Ask its administrator to invite you from their "My organisation" page.',
+  },
+  EMAIL_NOT_VERIFIED: {
+    fr: "Confirmez d'abord votre adresse e-mail avec le lien reçu (vous pouvez demander un nouveau lien).",
+    en: 'Confirm your email address first with the link you received (you can ask for a new link).',
+  },
+  EMAIL_ALREADY_VERIFIED: { fr: 'Votre adresse e-mail est déjà confirmée.', en: 'Your email address is already confirmed.' },
+  INVALID_TOKEN: {
+    fr: 'Ce lien est invalide, expiré ou a déjà été utilisé. Demandez-en un nouveau.',
+    en: 'This link is invalid, expired or already used. Ask for a new one.',
+  },
+  ORGANIZATION_ADMIN_REQUIRED: {
+    fr: "Seuls les administrateurs de l'organisation peuvent faire cela.",
+    en: 'Only the organisation administrators can do this.',
+  },
+  LAST_ORGANIZATION_ADMIN: {
+    fr: "L'organisation doit garder au moins un administrateur : nommez-en un autre d'abord.",
+    en: 'The organisation must keep at least one administrator: appoint another one first.',
+  },
+  // Documents and messages (issue #3).
+  FILE_TOO_LARGE: {
+    fr: 'Fichier trop volumineux : {maxMegabytes} Mo au maximum par document.',
+    en: 'File too large: at most {maxMegabytes} MB per document.',
+  },
+  UNSUPPORTED_FILE_TYPE: {
+    fr: 'Type de fichier refusé. Formats acceptés : PDF, PNG, JPEG, XLSX (Excel), DOCX (Word) et ODT (LibreOffice). Le type est lu dans le contenu du fichier, pas dans son nom.',
+    en: 'File type not accepted. Accepted formats: PDF, PNG, JPEG, XLSX (Excel), DOCX (Word) and ODT (LibreOffice). The type is read from the file content, not its name.',
+  },
+  DOCUMENTS_LOCKED: {
+    fr: "Les pièces ne se modifient que pendant la préparation de la candidature ou en réponse à une demande de compléments (état actuel : « {status} »).",
+    en: 'Documents can only change while the application is a draft or answers an information request (current state: "{status}").',
+  },
+  THREAD_NOT_OPEN: {
+    fr: 'La messagerie de cette candidature ouvre une fois la candidature déposée.',
+    en: "This application's messages open once the application is submitted.",
+  },
+  THREAD_CLOSED: {
+    fr: "La candidature est close (état « {status} ») : on ne peut plus y joindre de pièces.",
+    en: 'The application is closed (state "{status}"): no more attachments can be added.',
+  },
+  ATTACHMENT_SENT: {
+    fr: 'Cette pièce a été envoyée avec un message : elle ne peut plus être retirée.',
+    en: 'This file was sent with a message: it can no longer be removed.',
+  },
+  // Applications: creation, drafts, submission (issue #3).
+  CALL_NOT_OPEN: {
+    fr: "Cet appel à projets n'est pas ouvert aux candidatures : il est ouvert du {opensAtFr} au {closesAtFr} (heure de Paris).",
+    en: 'This call is not open for applications: it runs from {opensAtEn} to {closesAtEn} (Paris time).',
+  },
+  SUBMISSION_CLOSED: {
+    fr: 'Le dépôt des candidatures est clos depuis le {deadlineFr} (heure de Paris) : la candidature ne peut plus être déposée.',
+    en: 'Submissions closed on {deadlineEn} (Paris time): the application can no longer be submitted.',
+  },
+  APPLICATION_NOT_EDITABLE: {
+    fr: "Cette candidature n'est plus modifiable (état « {status} »).",
+    en: 'This application can no longer be edited (state "{status}").',
+  },
+  APPLICATION_INCOMPLETE: {
+    fr: 'La candidature est incomplète : complétez chacun des éléments signalés avant de la déposer.',
+    en: 'The application is incomplete: complete each of the listed items before submitting.',
+  },
+  APPLICATION_NOT_SUBMITTED: {
+    fr: "Cette candidature n'a pas encore été déposée : elle n'a pas d'accusé de réception.",
+    en: 'This application has not been submitted yet: it has no acknowledgement of receipt.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -82,6 +150,65 @@ export const FIELD_MESSAGES = {
     en: 'From 1 to 4 consecutive years (multi-year convention).',
   },
   AXIS_DUPLICATE_CODE: { fr: "Code d'axe en double.", en: 'Duplicate axis code.' },
+  // Organisation identifiers and passwords (issue #3).
+  SIRET_INVALID: {
+    fr: 'SIRET invalide : 14 chiffres dont le dernier est une clé de contrôle (vérifiez sur votre avis de situation INSEE).',
+    en: 'Invalid SIRET: 14 digits, the last being a check digit (see your INSEE registration notice).',
+  },
+  RNA_INVALID: { fr: 'Numéro RNA invalide : W suivi de 9 caractères (ex. W595012345).', en: 'Invalid RNA number: W followed by 9 characters (e.g. W595012345).' },
+  IDENTIFIER_REQUIRED: { fr: 'Indiquez le SIRET ou le numéro RNA (au moins un des deux).', en: 'Give the SIRET or the RNA number (at least one).' },
+  IBAN_INVALID: { fr: 'IBAN invalide : vérifiez-le sur votre RIB.', en: 'Invalid IBAN: check it against your bank details.' },
+  BIC_INVALID: { fr: 'BIC invalide : 8 ou 11 caractères (ex. CEPAFRPP627).', en: 'Invalid BIC: 8 or 11 characters (e.g. CEPAFRPP627).' },
+  PASSWORD_TOO_SHORT: { fr: 'Au moins {min} caractères.', en: 'At least {min} characters.' },
+  PASSWORD_TOO_WEAK: {
+    fr: 'Mot de passe trop facile à deviner (mot courant, suite de clavier, nom ou adresse e-mail). Préférez une phrase de plusieurs mots sans rapport entre eux.',
+    en: 'Password too easy to guess (common word, keyboard pattern, name or email). Prefer a passphrase of several unrelated words.',
+  },
+  // Documents and messages (issue #3).
+  FILE_EXTENSION_MISMATCH: {
+    fr: "Le nom du fichier se termine par « .{extension} » mais son contenu est au format {detected}.",
+    en: 'The file name ends in ".{extension}" but its content is {detected}.',
+  },
+  DOCUMENT_NOT_ATTACHABLE: {
+    fr: 'Pièce introuvable ou déjà jointe à un message : déposez-la de nouveau.',
+    en: 'Attachment not found or already attached to a message: upload it again.',
+  },
+  // Applications: what submission requires (issue #3).
+  REQUIRED: { fr: 'À renseigner avant le dépôt.', en: 'Required before submission.' },
+  REQUIRED_PER_YEAR: { fr: "Une valeur pour chacune des {count} années de l'appel.", en: 'One value for each of the {count} years of the call.' },
+  INDICATOR_REQUIRED: {
+    fr: "Au moins un indicateur, avec une cible pour chaque année de l'appel.",
+    en: 'At least one indicator, with a target for each year of the call.',
+  },
+  DOCUMENT_MISSING: { fr: 'Pièce obligatoire manquante : {labelFr}.', en: 'Required document missing: {labelEn}.' },
+  DECLARATION_INCOMPLETE: {
+    fr: 'La déclaration du représentant légal doit être remplie et chaque engagement accepté.',
+    en: "The legal representative's declaration must be filled in and each commitment accepted.",
+  },
+  DATE_INVALID: { fr: "Cette date n'existe pas.", en: 'This date does not exist.' },
+  DUE_DATE_PAST: { fr: "L'échéance doit être postérieure à aujourd'hui.", en: 'The due date must be after today.' },
+  CALL_UNKNOWN: { fr: 'Appel à projets introuvable.', en: 'Call for projects not found.' },
+  AXIS_UNKNOWN: { fr: "Cet axe n'existe pas dans l'appel.", en: 'This axis does not exist in the call.' },
+  AXIS_LOCKED: { fr: "L'axe ne change plus une fois la candidature déposée.", en: 'The axis cannot change once the application is submitted.' },
+  STATUS_UNKNOWN: { fr: 'État inconnu : {value}.', en: 'Unknown state: {value}.' },
+  TEXT_INVALID_CHARACTER: {
+    fr: 'Ce texte contient un caractère qui ne peut pas être enregistré (caractère nul ou codage invalide).',
+    en: 'This text contains a character that cannot be stored (null character or invalid encoding).',
+  },
+  BUDGET_YEAR_UNBALANCED: {
+    fr: "Budget {year} non équilibré : charges {charges}, produits {products} (écart {gap}). Les charges doivent égaler les produits.",
+    en: 'Budget {year} does not balance: charges {charges}, products {products} (gap {gap}). Charges must equal products.',
+  },
+  BUDGET_AMOUNT_INVALID: { fr: 'Budget {year} : montant en centimes entiers positifs attendu.', en: 'Budget {year}: amount must be a whole, non-negative number of cents.' },
+  BUDGET_YEAR_MISSING: { fr: "Il manque le budget de l'année {year}.", en: 'The budget for {year} is missing.' },
+  BUDGET_YEAR_UNKNOWN: { fr: "L'année {year} ne fait pas partie de l'appel.", en: 'Year {year} is not part of the call.' },
+  BUDGET_TOTAL_TOO_LARGE: { fr: 'Budget {year} : montants trop élevés pour être additionnés au centime près.', en: 'Budget {year}: amounts too large to be added up to the cent.' },
+  BUDGET_YEAR_DUPLICATE: { fr: "Le budget de l'année {year} est saisi deux fois.", en: 'The budget for {year} appears twice.' },
+  BUDGET_OTHER_FUNDER_NAME: { fr: 'Budget {year} : nommez les autres financeurs (compte 74).', en: 'Budget {year}: name the other funders (account 74).' },
+  BUDGET_NO_REQUEST: {
+    fr: 'Indiquez le montant demandé au Département (compte 74) pour au moins une année.',
+    en: 'Give the amount requested from the Département (account 74) for at least one year.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;
 

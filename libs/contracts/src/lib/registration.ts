@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { normalizeEmail } from './auth';
 import { TERRITORIES, type Territory } from './organizations';
 
@@ -33,8 +33,12 @@ export class RegisterRequest {
   @ValidateNested() @Type(() => OrganizationProfileInput) organization!: OrganizationProfileInput;
 }
 
+/**
+ * The whole profile, as at sign-up, with the `version` it was read at. IBAN: absent keeps the stored one (the
+ * view only shows it masked), '' removes it.
+ */
 export class UpdateOrganizationRequest extends OrganizationProfileInput {
-  @Type(() => Number) version!: number;
+  @Type(() => Number) @IsInt() @Min(1) version!: number;
 }
 
 export class VerifyEmailRequest {
@@ -71,6 +75,26 @@ export interface OrganizationProfileView {
   website: string;
   version: number;
   members: Array<{ id: string; email: string; fullName: string; isAdmin: boolean; verified: boolean }>;
+  /** Invitations sent and not yet accepted nor expired (shown to everyone in the organisation). */
+  pendingInvitations: InvitationView[];
+}
+
+export class SetMemberAdminRequest {
+  @IsBoolean() isAdmin!: boolean;
+}
+
+export interface InvitationView {
+  id: string;
+  email: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export class ListMailsQuery {
+  @IsOptional() @IsString() @MaxLength(254) to?: string;
+  @IsOptional() @IsString() @MaxLength(60) kind?: string;
+  @IsOptional() @Matches(/^\d{1,6}$/) page?: string;
+  @IsOptional() @Matches(/^\d{1,3}$/) pageSize?: string;
 }
 
 export interface OutboxMailView {
@@ -82,5 +106,7 @@ export interface OutboxMailView {
   createdAt: string;
   sentAt: string | null;
   attempts: number;
+  /** When the worker will try (again), while not sent. */
+  nextAttemptAt: string;
   lastError: string | null;
 }

@@ -48,16 +48,21 @@ export class AuthController {
   }
 
   private withCookie(res: Response, session: IssuedSession): LoginResponse {
-    res.cookie(REFRESH_COOKIE, session.refreshToken, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: this.config.cookieSecure,
-      path: COOKIE_PATH,
-      expires: session.refreshExpiresAt,
-    });
-    res.setHeader('Cache-Control', 'no-store');
-    return session.response;
+    return sendSession(res, session, this.config);
   }
+}
+
+/** Sets the refresh cookie and answers the login shape; shared with the routes that sign a new account in. */
+export function sendSession(res: Response, session: IssuedSession, config: AppConfig): LoginResponse {
+  res.cookie(REFRESH_COOKIE, session.refreshToken, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config.cookieSecure,
+    path: COOKIE_PATH,
+    expires: session.refreshExpiresAt,
+  });
+  res.setHeader('Cache-Control', 'no-store');
+  return session.response;
 }
 
 function readCookie(req: AuthenticatedRequest): string | undefined {

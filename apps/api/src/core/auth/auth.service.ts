@@ -99,6 +99,11 @@ export class AuthService {
     return toUserView(user);
   }
 
+  /** A new session inside the caller's transaction: sign-up and accepting an invitation sign the person in at once. */
+  openSession(manager: EntityManager, user: User): Promise<IssuedSession> {
+    return this.issue(manager, user, randomUUID());
+  }
+
   private async issue(manager: EntityManager, user: User, familyId: string): Promise<IssuedSession> {
     const accessToken = await this.jwt.signAsync(
       { sub: user.id, role: user.role },

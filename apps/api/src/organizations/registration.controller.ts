@@ -1,0 +1,49 @@
+import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AcceptInvitationRequest, RegisterRequest, VerifyEmailRequest, type LoginResponse } from '@tremplin/contracts';
+import { CurrentActor, Public, RequirePermission } from '../core/auth/access.decorators';
+import type { Actor } from '../core/auth/actor';
+import { sendSession } from '../core/auth/auth.controller';
+import type { AuthenticatedRequest } from '../core/auth/auth.guard';
+import { APP_CONFIG, type AppConfig } from '../core/config/config';
+import { EmailVerificationService } from '../users/email-verification.service';
+import { RegistrationService } from './registration.service';
+
+/** Sign-up, email verification and joining by invitation: beside AuthController on the same `auth` prefix. */
+@ApiTags('auth')
+@Controller('auth')
+export class RegistrationController {
+  constructor(
+    private readonly registration: RegistrationService,
+    private readonly emailVerification: EmailVerificationService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Post('register')
+  async register(@Body() body: RegisterRequest, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+    return sendSession(res, await this.registration.register(body, req.id ?? null), this.config);
+  }
+
+  @Public()
+  @Post('verify-email')
+  @HttpCode(204)
+  verifyEmail(@Body() body: VerifyEmailRequest, @Req() req: AuthenticatedRequest): Promise<void> {
+    return this.emailVerification.verify(body.token, req.id ?? null);
+  }
+
+  @RequirePermission('auth.self')
+  @ApiBearerAuth()
+  @Post('resend-verification')
+  @HttpCode(204)
+  resendVerification(@CurrentActor() actor: Actor): Promise<void> {
+    return this.emailVerification.resend(actor);
+  }
+
+  @Public()
+  @Post('accept-invitation')
+  async acceptInvitation(@Body() body: AcceptInvitationRequest, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+    return sendSession(res, await this.registration.acceptInvitation(body, req.id ?? null), this.config);
+  }
+}
