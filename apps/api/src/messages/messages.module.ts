@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { MessagesController } from './messages.controller';
+import { MessagesService } from './messages.service';
 
-@Module({ controllers: [], providers: [], exports: [] })
+@Module({ controllers: [MessagesController], providers: [MessagesService], exports: [MessagesService] })
 export class MessagesModule {}
