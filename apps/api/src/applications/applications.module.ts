@@ -1,4 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ApplicationSubmissionService } from './application-submission.service';
+import { ApplicationsController } from './applications.controller';
+import { ApplicationsService } from './applications.service';
+import { InformationRequestsService } from './information-requests.service';
 
-@Module({ controllers: [], providers: [], exports: [] })
+@Module({
+  controllers: [ApplicationsController],
+  providers: [ApplicationsService, ApplicationSubmissionService, InformationRequestsService],
+  exports: [ApplicationsService],
+})
 export class ApplicationsModule {}

@@ -104,7 +104,8 @@ export class VersionedRequest {
 export class ListApplicationsQuery {
   @IsOptional() @IsUUID() callId?: string;
   @IsOptional() @Matches(/^[A-Z][A-Z0-9_]{1,15}$/) axisCode?: string;
-  @IsOptional() @IsString() @MaxLength(40) status?: string;
+  /** One status or several, comma-separated (e.g. `submitted,information_requested`). */
+  @IsOptional() @IsString() @MaxLength(200) status?: string;
   @IsOptional() @IsIn(TERRITORIES) territory?: Territory;
   @IsOptional() @IsString() @MaxLength(200) q?: string;
   @IsOptional() @IsIn(['reference', 'title', 'submittedAt', 'updatedAt', 'requestedCents', 'organization', 'status']) sort?: string;
@@ -186,6 +187,9 @@ export interface ApplicationView extends ApplicationSummaryView {
   /** What submission still needs, as field paths with codes (empty when complete). */
   missing: Array<{ field: string; code: string }>;
   callClosesAt: string;
+  callTitle: string;
+  /** The years of the call, in order: the budget and the yearly targets follow them. */
+  callYears: number[];
   openInformationRequest: { id: string; message: string; dueDate: string; createdAt: string } | null;
 }
 
@@ -205,4 +209,13 @@ export interface MessageView {
   createdAt: string;
   documents: DocumentView[];
   mine: boolean;
+}
+
+/** The text field of a document upload (multipart/form-data, beside the `file` part). */
+export class UploadDocumentRequest {
+  @IsIn(DOCUMENT_KINDS) kind!: DocumentKind;
+}
+
+export interface UnreadCountView {
+  unread: number;
 }

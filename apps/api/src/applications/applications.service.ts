@@ -1,0 +1,349 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
+import {
+  roleHasPermission,
+  type ApplicationSummaryView,
+  type ApplicationVersionView,
+  type ApplicationView,
+  type CreateApplicationRequest,
+  type ListApplicationsQuery,
+  type Page,
+  type Permission,
+  type Role,
+  type UpdateApplicationRequest,
+  type VersionedRequest,
+} from '@tremplin/contracts';
+import {
+  APPLICATION_STATUSES,
+  applicationLifecycle,
+  checkBudgetAmounts,
+  emptyBudgetYear,
+  isApplicationEditable,
+  isCallOpen,
+  totalRequestedCents,
+  type ApplicationAction,
+  type ApplicationStatus,
+} from '@tremplin/domain';
+import { Call } from '../calls/call.entity';
+import { CallAxis } from '../calls/call-axis.entity';
+import { AccessPolicy } from '../core/access/access.policy';
+import { diffOf } from '../core/audit/audit-chain';
+import { AuditService } from '../core/audit/audit.service';
+import type { Actor } from '../core/auth/actor';
+import { AppException } from '../core/errors/app.exception';
+import { pageParams } from '../core/pagination';
+import { ApplicationDocument } from '../documents/application-document.entity';
+import { unreadMessagesSql } from '../messages/unread';
+import { Organization } from '../organizations/organization.entity';
+import { auditDiff, diffPaths } from './application-diff';
+import {
+  budgetIssues,
+  budgetTotalIssues,
+  duplicateBudgetYears,
+  parisDateTime,
+  submissionIssues,
+  unstorableTextFields,
+  type FieldIssue,
+} from './application-rules';
+import { ApplicationVersion } from './application-version.entity';
+import { Application } from './application.entity';
+import {
+  budgetRecord,
+  declarationRecord,
+  normalizeBudget,
+  normalizeProject,
+  projectRecord,
+  toApplicationView,
+  toSummaryView,
+  versionContent,
+  type ApplicationListRow,
+  type ApplicationSnapshot,
+} from './application.mapper';
+import { InformationRequest } from './information-request.entity';
+
+/** Which permission each lifecycle action needs; actions without an endpoint yet are not offered. */
+const ACTION_PERMISSIONS: Partial<Record<ApplicationAction, Permission>> = {
+  submit: 'applications.own',
+  resubmit: 'applications.own',
+  withdraw: 'applications.own',
+  request_information: 'applications.request-information',
+};
+
+const SORT_COLUMNS: Record<string, string> = {
+  reference: 'a.reference',
+  title: 'a.title',
+  submittedAt: 'a.submitted_at',
+  updatedAt: 'a.updated_at',
+  requestedCents: 'a.requested_cents',
+  organization: 'o.legal_name',
+  status: 'a.status',
+};
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** 400 naming every text field the database could not store exactly (U+0000, lone surrogates). */
+export function assertStorable(input: object): void {
+  const issues = unstorableTextFields(input);
+  if (issues.length) throw AppException.validation(issues);
+}
+
+export function callWindowParams(call: Call): Record<string, string> {
+  return {
+    opensAtFr: parisDateTime(call.opensAt, 'fr'), closesAtFr: parisDateTime(call.closesAt, 'fr'),
+    opensAtEn: parisDateTime(call.opensAt, 'en'), closesAtEn: parisDateTime(call.closesAt, 'en'),
+  };
+}
+
+/** The parts of an application that PATCH replaces, as compared in the audit trail. */
+function contentOf(a: Application, axisCode: string): Record<string, unknown> {
+  return { title: a.title, summary: a.summary, axisCode, project: normalizeProject(a.project), budget: normalizeBudget(a.budget), declaration: a.declaration };
+}
+
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, input: CreateApplicationRequest): Promise<ApplicationView> {
+    assertStorable(input);
+    const organizationId = actor.organizationId;
+    if (!organizationId) throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN');
+    return this.dataSource.transaction(async (manager) => {
+      const call = await manager.findOneBy(Call, { id: input.callId });
+      if (!call) throw AppException.validation([{ field: 'callId', code: 'CALL_UNKNOWN', message: 'CALL_UNKNOWN' }]);
+      if (!isCallOpen(call, new Date())) throw AppException.conflict('CALL_NOT_OPEN', callWindowParams(call));
+      const axis = await manager.findOneBy(CallAxis, { callId: call.id, code: input.axisCode });
+      if (!axis) throw AppException.validation([{ field: 'axisCode', code: 'AXIS_UNKNOWN', message: 'AXIS_UNKNOWN' }]);
+      const project = projectRecord({});
+      const { identifiers } = await manager.insert(Application, {
+        callId: call.id, axisId: axis.id, organizationId, status: 'draft', title: input.title, summary: '',
+        project, budget: call.years.map(emptyBudgetYear), declaration: null, territories: [], requestedCents: 0,
+        version: 1, submittedVersion: 0, createdBy: actor.userId,
+      });
+      const id = String(identifiers[0]?.['id']);
+      const view = await this.view(manager, actor, await manager.findOneByOrFail(Application, { id }));
+      // Last: the audit chain's lock is held from here to the commit only.
+      await this.audit.record(manager, actor, {
+        action: 'application.created', entityType: 'application', entityId: id,
+        diff: diffOf(null, { callCode: call.code, axisCode: axis.code, organizationId, title: input.title }),
+      });
+      return view;
+    });
+  }
+
+  /** One page, counted and sorted in SQL: the table is never loaded into Node. */
+  async list(actor: Actor, query: ListApplicationsQuery): Promise<Page<ApplicationSummaryView>> {
+    const { page, pageSize, offset } = pageParams(query.page, query.pageSize);
+    const statuses = parseStatuses(query.status);
+    if (query.q !== undefined) assertStorable({ q: query.q });
+    // Left joins on primary keys: PostgreSQL drops them from the count query, which reads no joined column.
+    const qb = this.dataSource
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .leftJoin('a.call', 'c')
+      .leftJoin('a.axis', 'x')
+      .leftJoin('a.organization', 'o');
+    this.access.scopeApplications(qb, 'a', actor);
+    if (query.callId) qb.andWhere('a.call_id = :callId', { callId: query.callId });
+    if (query.axisCode) qb.andWhere('a.axis_id IN (SELECT fx.id FROM call_axis fx WHERE fx.code = :axisCode)', { axisCode: query.axisCode });
+    if (statuses.length) qb.andWhere('a.status IN (:...statuses)', { statuses });
+    if (query.territory) qb.andWhere('a.territories @> ARRAY[:territory]::text[]', { territory: query.territory });
+    if (query.q?.trim()) {
+      // Accent- and case-insensitive (tremplin_fold); search_text and the folded legal_name both carry a
+      // trigram index, and `= ANY(ARRAY(...))` lets the planner combine them (an OR over IN did not).
+      qb.andWhere(
+        `(a.search_text LIKE tremplin_fold(:q) OR a.organization_id = ANY(ARRAY(SELECT fo.id FROM organization fo WHERE tremplin_fold(fo.legal_name) LIKE tremplin_fold(:q))))`,
+        { q: `%${escapeLike(query.q.trim())}%` },
+      );
+    }
+    const counted = await qb.clone().select('COUNT(*)', 'total').getRawOne<{ total: string }>();
+    const direction = query.direction === 'asc' ? 'ASC' : 'DESC';
+    const rows = await qb
+      .select('a.id', 'id')
+      .addSelect('a.reference', 'reference')
+      .addSelect('a.call_id', 'call_id')
+      .addSelect('c.code', 'call_code')
+      .addSelect('x.code', 'axis_code')
+      .addSelect('a.organization_id', 'organization_id')
+      .addSelect('o.legal_name', 'organization_name')
+      .addSelect('a.territories', 'territories')
+      .addSelect('a.title', 'title')
+      .addSelect('a.status', 'status')
+      .addSelect('a.requested_cents', 'requested_cents')
+      .addSelect('a.submitted_at', 'submitted_at')
+      .addSelect('a.updated_at', 'updated_at')
+      .addSelect(unreadMessagesSql('a.id', ':readerId'), 'unread_messages')
+      .setParameter('readerId', actor.userId)
+      .orderBy(SORT_COLUMNS[query.sort ?? 'updatedAt'] ?? 'a.updated_at', direction, 'NULLS LAST')
+      .addOrderBy('a.id', direction)
+      .offset(offset)
+      .limit(pageSize)
+      .getRawMany<ApplicationListRow>();
+    return { items: rows.map(toSummaryView), total: Number(counted?.total ?? 0), page, pageSize };
+  }
+
+  async get(actor: Actor, id: string): Promise<ApplicationView> {
+    const manager = this.dataSource.manager;
+    return this.view(manager, actor, await this.access.readableApplication(manager, actor, id));
+  }
+
+  /** A draft save: optimistic locking on `version`; each part given replaces the stored one. */
+  async update(actor: Actor, id: string, input: UpdateApplicationRequest): Promise<ApplicationView> {
+    assertStorable(input);
+    return this.dataSource.transaction(async (manager) => {
+      const app = await this.access.ownApplication(manager, actor, id, { lock: true });
+      if (!isApplicationEditable(app.status)) throw AppException.conflict('APPLICATION_NOT_EDITABLE', { status: app.status });
+      if (app.version !== input.version) throw AppException.conflict('STALE_VERSION');
+      const call = await manager.findOneByOrFail(Call, { id: app.callId });
+      const currentAxis = await manager.findOneByOrFail(CallAxis, { id: app.axisId });
+      const issues: FieldIssue[] = [];
+      let axis = currentAxis;
+      if (input.axisCode !== undefined && input.axisCode !== currentAxis.code) {
+        const wanted = await manager.findOneBy(CallAxis, { callId: app.callId, code: input.axisCode });
+        if (!wanted) issues.push({ field: 'axisCode', code: 'AXIS_UNKNOWN', message: 'AXIS_UNKNOWN' });
+        // The reference names the axis: once submitted, the axis stays.
+        else if (app.submittedVersion > 0) issues.push({ field: 'axisCode', code: 'AXIS_LOCKED', message: 'AXIS_LOCKED' });
+        else axis = wanted;
+      }
+      const budget = input.budget ? budgetRecord(input.budget) : normalizeBudget(app.budget);
+      if (input.budget) {
+        // A draft may be unbalanced; only shapes and amounts are checked while it is being filled.
+        issues.push(...duplicateBudgetYears(budget), ...budgetIssues(checkBudgetAmounts(budget, call.years)), ...budgetTotalIssues(budget));
+      }
+      if (issues.length) throw AppException.validation(issues);
+
+      const before = contentOf(app, currentAxis.code);
+      const project = input.project ? projectRecord(input.project) : normalizeProject(app.project);
+      const changes = {
+        axisId: axis.id,
+        title: input.title ?? app.title,
+        summary: input.summary ?? app.summary,
+        project,
+        budget,
+        declaration: input.declaration ? declarationRecord(input.declaration) : app.declaration,
+        territories: project.territories,
+        requestedCents: totalRequestedCents(budget),
+        version: app.version + 1,
+        updatedAt: new Date(),
+      };
+      await manager.update(Application, { id }, changes);
+      const after = await manager.findOneByOrFail(Application, { id });
+      const view = await this.view(manager, actor, after);
+      // Last: the audit chain's lock is held from here to the commit only.
+      await this.audit.record(manager, actor, {
+        action: 'application.updated', entityType: 'application', entityId: id,
+        diff: { version: { before: app.version, after: after.version }, ...auditDiff(before, contentOf(after, axis.code)) },
+      });
+      return view;
+    });
+  }
+
+  async withdraw(actor: Actor, id: string, input: VersionedRequest): Promise<ApplicationView> {
+    return this.dataSource.transaction(async (manager) => {
+      const app = await this.access.ownApplication(manager, actor, id, { lock: true });
+      const status = applicationLifecycle.next(app.status, 'withdraw');
+      if (app.version !== input.version) throw AppException.conflict('STALE_VERSION');
+      const now = new Date();
+      await manager.update(Application, { id }, { status, withdrawnAt: now, version: app.version + 1, updatedAt: now });
+      const view = await this.view(manager, actor, await manager.findOneByOrFail(Application, { id }));
+      // Last: the audit chain's lock is held from here to the commit only.
+      await this.audit.record(manager, actor, {
+        action: 'application.withdrawn', entityType: 'application', entityId: id,
+        diff: diffOf({ status: app.status }, { status }),
+      });
+      return view;
+    });
+  }
+
+  /**
+   * The frozen versions with what changed from one to the next. Staff only: to an association this view
+   * does not exist (404, like anything it may not see); it has its own current application and receipts.
+   */
+  async versions(actor: Actor, id: string): Promise<ApplicationVersionView[]> {
+    if (actor.role === 'association') throw AppException.notFound();
+    const manager = this.dataSource.manager;
+    await this.access.readableApplication(manager, actor, id);
+    const rows = await manager.find(ApplicationVersion, { where: { applicationId: id }, order: { versionNo: 'ASC' } });
+    return rows.map((row, i) => {
+      const previous = rows[i - 1];
+      return {
+        versionNo: row.versionNo,
+        submittedAt: row.submittedAt.toISOString(),
+        submittedBy: row.submittedBy,
+        changes: previous
+          ? diffPaths(versionContent(previous.snapshot as unknown as ApplicationSnapshot), versionContent(row.snapshot as unknown as ApplicationSnapshot))
+          : {},
+      };
+    });
+  }
+
+  /** The full view of one application as `actor` sees it (actions and missing items included). */
+  async view(manager: EntityManager, actor: Actor, app: Application): Promise<ApplicationView> {
+    const call = await manager.findOneByOrFail(Call, { id: app.callId });
+    const axis = await manager.findOneByOrFail(CallAxis, { id: app.axisId });
+    const organization = await manager.findOneByOrFail(Organization, { id: app.organizationId });
+    const documents = await currentDocuments(manager, app.id);
+    const openRequest =
+      app.status === 'information_requested'
+        ? await manager.findOne(InformationRequest, { where: { applicationId: app.id, answeredAt: IsNull() }, order: { createdAt: 'DESC' } })
+        : null;
+    const unread: Array<{ unread: number }> = await manager.query(`SELECT ${unreadMessagesSql('$1::uuid', '$2::uuid')} AS unread`, [app.id, actor.userId]);
+    const editable = isApplicationEditable(app.status);
+    const missing = editable
+      ? submissionIssues(
+          {
+            title: app.title, summary: app.summary, project: normalizeProject(app.project), budget: normalizeBudget(app.budget),
+            declaration: app.declaration, documentKinds: documents.map((d) => d.kind),
+          },
+          call.years,
+        ).map(({ field, code }) => ({ field, code }))
+      : [];
+    return toApplicationView(app, {
+      callCode: call.code,
+      callTitle: call.title,
+      callYears: [...call.years].sort((a, b) => a - b),
+      callClosesAt: call.closesAt,
+      axisCode: axis.code,
+      organizationName: organization.legalName,
+      documents,
+      openRequest,
+      unreadMessages: Number(unread[0]?.unread ?? 0),
+      allowedActions: allowedActions(app.status, actor.role, isCallOpen(call, new Date())),
+      missing,
+    });
+  }
+}
+
+/** The application's own documents (not message attachments), oldest first. */
+export function currentDocuments(manager: EntityManager, applicationId: string): Promise<ApplicationDocument[]> {
+  return manager.find(ApplicationDocument, {
+    where: { applicationId, deletedAt: IsNull(), kind: Not('message' as const) },
+    order: { uploadedAt: 'ASC', id: 'ASC' },
+  });
+}
+
+/** What the caller may do now: the lifecycle's actions that its role may take (and `edit` for drafts). */
+export function allowedActions(status: ApplicationStatus, role: Role, callOpen: boolean): string[] {
+  const actions: string[] = applicationLifecycle.actionsFrom(status).filter((action) => {
+    const permission = ACTION_PERMISSIONS[action];
+    // A first submission needs the call open; answering an information request does not.
+    return permission !== undefined && roleHasPermission(role, permission) && (action !== 'submit' || callOpen);
+  });
+  return isApplicationEditable(status) && roleHasPermission(role, 'applications.own') ? ['edit', ...actions] : actions;
+}
+
+function parseStatuses(raw: string | undefined): ApplicationStatus[] {
+  if (!raw) return [];
+  const values = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = values.filter((v) => !(APPLICATION_STATUSES as readonly string[]).includes(v));
+  if (unknown.length) {
+    throw AppException.validation(unknown.map((value): FieldIssue => ({ field: 'status', code: 'STATUS_UNKNOWN', message: 'STATUS_UNKNOWN', params: { value } })));
+  }
+  return values as ApplicationStatus[];
+}
