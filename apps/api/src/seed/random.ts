@@ -15,3 +15,43 @@ export function pick<T>(random: () => number, items: readonly T[]): T {
   if (item === undefined) throw new Error('pick from an empty list');
   return item;
 }
+
+/** Whole number in [min, max], both included. */
+export function between(random: () => number, min: number, max: number): number {
+  return min + Math.floor(random() * (max - min + 1));
+}
+
+export function chance(random: () => number, probability: number): boolean {
+  return random() < probability;
+}
+
+/** Picks an item with probability proportional to its weight. */
+export function weighted<T>(random: () => number, items: ReadonlyArray<readonly [T, number]>): T {
+  const total = items.reduce((sum, [, w]) => sum + w, 0);
+  let r = random() * total;
+  for (const [item, w] of items) {
+    r -= w;
+    if (r < 0) return item;
+  }
+  const last = items[items.length - 1];
+  if (!last) throw new Error('weighted pick from an empty list');
+  return last[0];
+}
+
+/** Log-normal draw around a median (amounts of money are skewed: many small, a few large). */
+export function logNormal(random: () => number, median: number, sigma: number): number {
+  // Box–Muller; 1 − u keeps the logarithm finite.
+  const normal = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  return median * Math.exp(sigma * normal);
+}
+
+/** `count` distinct items in random order. */
+export function sample<T>(random: () => number, items: readonly T[], count: number): T[] {
+  const pool = [...items];
+  const picked: T[] = [];
+  while (picked.length < count && pool.length) {
+    const [item] = pool.splice(Math.floor(random() * pool.length), 1);
+    if (item !== undefined) picked.push(item);
+  }
+  return picked;
+}

@@ -1,15 +1,20 @@
 import { Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { TERRITORIES, type Role } from '@tremplin/contracts';
-import { isValidLuhn } from '@tremplin/domain';
+import type { Role } from '@tremplin/contracts';
+import { totalRequestedCents, type ApplicationStatus } from '@tremplin/domain';
 import { AuditService } from '../core/audit/audit.service';
 import { hashPassword } from '../core/auth/password';
 import { CallsService } from '../calls/calls.service';
 import { Call } from '../calls/call.entity';
-import { Organization } from '../organizations/organization.entity';
-import { User } from '../users/user.entity';
-import { NORD_2016_CODE, nord2016Call, openDemoCall } from './nord-2016';
-import { pick, seededRandom } from './random';
+import { bulkInsert, type BulkColumn } from './bulk-insert';
+import { INFORMATION_REQUESTS } from './demo-content';
+import { demoApplicationContent, type DemoApplicationContent } from './demo-applications';
+import { demoOrganization, demoSiret, type DemoOrganization } from './demo-organizations';
+import { NORD_2016_CODE, NORD_AXES, nord2016Call, openDemoCall } from './nord-2016';
+import { between, chance, logNormal, pick, sample, seededRandom, weighted } from './random';
+
+export { demoSiret } from './demo-organizations';
 
 export const DEMO_PASSWORD = 'Tremplin-2016!';
 
@@ -22,82 +27,397 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; fullName: string; rol
   { email: 'association2@demo.tremplin.fr', fullName: 'Farid Benali', role: 'association', organizationIndex: 1 },
 ];
 
-const CITIES: Record<string, Array<[string, string]>> = {
-  AVESNOIS: [['Maubeuge', '59600'], ['Avesnes-sur-Helpe', '59440'], ['Fourmies', '59610']],
-  CAMBRESIS: [['Cambrai', '59400'], ['Caudry', '59540'], ['Le Cateau-Cambrésis', '59360']],
-  DOUAISIS: [['Douai', '59500'], ['Sin-le-Noble', '59450'], ['Somain', '59490']],
-  FLANDRE_INTERIEURE: [['Hazebrouck', '59190'], ['Bailleul', '59270'], ['Armentières', '59280']],
-  FLANDRE_MARITIME: [['Dunkerque', '59140'], ['Grande-Synthe', '59760'], ['Gravelines', '59820']],
-  VALENCIENNOIS: [['Valenciennes', '59300'], ['Denain', '59220'], ['Anzin', '59410']],
-  METROPOLE_LILLE: [['Lille', '59000'], ['Villeneuve-d’Ascq', '59650'], ['Lomme', '59160']],
-  METROPOLE_ROUBAIX_TOURCOING: [['Roubaix', '59100'], ['Tourcoing', '59200'], ['Wattrelos', '59150']],
-};
-const NAME_STARTS = ['Association', 'Collectif', 'Maison', 'Réseau', 'Atelier', 'Comité', 'Union', 'Espace'];
-const NAME_THEMES = ['Tremplin Emploi', 'Solidarité', 'Insertion et Partage', 'Mobilité Solidaire', 'Femmes Relais', 'Jardins de Cocagne', 'Parcours Santé', 'Entraide Familles', 'Logement Accompagné', 'Chantier Nature', 'Savoirs de Base', 'Médiation Sociale'];
-const STREETS = ['rue de la République', 'rue Jean Jaurès', 'place du Général de Gaulle', 'rue Victor Hugo', 'boulevard de la Liberté', 'rue Pasteur'];
+/** Per unit of scale: the 2016 call received about 1,500 applications (988 were retained). */
+export const ORGANIZATIONS_PER_SCALE = 600;
+export const APPLICATIONS_PER_SCALE = 1500;
+/** Applications of the demo accounts' organisations on the 2016 call (all `submitted`). */
+const DEMO_ORGANIZATION_APPLICATIONS = [3, 2];
 
-/** Appends a Luhn key so that generated SIRENs and SIRETs pass the same checks as real ones. */
-function withLuhnKey(body: string): string {
-  for (let d = 0; d <= 9; d++) if (isValidLuhn(body + d)) return body + d;
-  throw new Error('unreachable');
+const AXIS_WEIGHTS: ReadonlyArray<readonly [string, number]> = [['MEDIATION', 14], ['INNOVATION', 10], ['REMOBILISATION', 28], ['FREINS', 24], ['ACCOMPAGNEMENT', 24]];
+const STATUS_WEIGHTS: ReadonlyArray<readonly [ApplicationStatus, number]> = [['submitted', 68], ['under_review', 24], ['information_requested', 5], ['withdrawn', 3]];
+const DAY = 86_400_000;
+
+export interface SeedOptions {
+  scale: number;
+  /** false: calls, organisations and accounts only (no applications). */
+  applications?: boolean;
 }
 
-export function demoSiret(random: () => number): string {
-  const siren = withLuhnKey(String(Math.floor(random() * 1e8)).padStart(8, '0').replace(/^0/, '7'));
-  return withLuhnKey(siren + String(Math.floor(random() * 1e4)).padStart(4, '0'));
+interface OrganizationRow extends DemoOrganization {
+  id: string;
+  createdAt: Date;
+}
+interface UserRow {
+  id: string;
+  email: string;
+  fullName: string;
+  role: Role;
+  organizationId: string | null;
+  organizationAdmin: boolean;
+  createdAt: Date;
+}
+interface ApplicationRow {
+  id: string;
+  callId: string;
+  axisId: string;
+  organizationId: string;
+  status: ApplicationStatus;
+  reference: string | null;
+  content: Omit<DemoApplicationContent, 'declaration'> & { declaration: DemoApplicationContent['declaration'] | null };
+  requestedCents: number;
+  version: number;
+  submittedVersion: number;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  submittedAt: Date | null;
+  withdrawnAt: Date | null;
+}
+interface InformationRequestRow {
+  applicationId: string;
+  requestedBy: string;
+  message: string;
+  dueDate: string;
+  createdAt: Date;
 }
 
 /**
- * The demo: the Nord's 2016 call, an open call, organisations in the Nord's territories and one account
- * per role. Deterministic; does nothing when the 2016 call already exists.
+ * The demo: the Nord's 2016 call with its ~1,500 applications per unit of scale from ~600
+ * organisations across the Nord's territories, an open call where association1 has a draft, and one
+ * account per role. Deterministic content (seeded PRNG); bulk inserts in one transaction; does
+ * nothing when the 2016 call already exists.
  */
-export async function seedDemo(dataSource: DataSource, options: { scale: number }): Promise<void> {
+export async function seedDemo(dataSource: DataSource, options: SeedOptions): Promise<void> {
   const logger = new Logger('Seed');
   if (await dataSource.getRepository(Call).exists({ where: { code: NORD_2016_CODE } })) {
     logger.log('Demo data already present: nothing to seed');
     return;
   }
   const started = Date.now();
-  const random = seededRandom(2016);
+  const now = new Date(started);
+  // Argon2 runs on libuv's pool while the calls are written; hashed once for every demo account.
+  const hashing = hashPassword(DEMO_PASSWORD);
+  void hashing.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
   const audit = new AuditService(dataSource);
   const calls = new CallsService(dataSource, audit);
-  await calls.create(null, nord2016Call());
-  await calls.create(null, openDemoCall(new Date()));
+  const nord = await calls.create(null, nord2016Call());
+  const open = await calls.create(null, openDemoCall(now));
+  const axisIds = async (callId: string) => {
+    const rows: Array<{ id: string; code: string }> = await dataSource.query('SELECT id, code FROM call_axis WHERE call_id = $1', [callId]);
+    return new Map(rows.map((a) => [a.code, a.id]));
+  };
 
-  const organizationCount = 12 * options.scale;
-  const organizations: Array<Partial<Organization>> = [];
-  const usedSirets = new Set<string>();
-  for (let i = 0; i < organizationCount; i++) {
-    const territory = TERRITORIES[i % TERRITORIES.length] ?? 'METROPOLE_LILLE';
-    const [city, postalCode] = pick(random, CITIES[territory] ?? [['Lille', '59000']]);
-    let siret = demoSiret(random);
-    while (usedSirets.has(siret)) siret = demoSiret(random);
-    usedSirets.add(siret);
-    organizations.push({
-      legalName: `${pick(random, NAME_STARTS)} ${pick(random, NAME_THEMES)} ${city}`,
-      siret,
-      rna: `W59${String(Math.floor(random() * 1e7)).padStart(7, '0')}`,
-      territory,
-      addressLine: `${1 + Math.floor(random() * 120)} ${pick(random, STREETS)}`,
-      postalCode,
-      city,
-    });
+  const random = seededRandom(2016);
+  const organizations = buildOrganizations(random, ORGANIZATIONS_PER_SCALE * options.scale);
+  const users = buildUsers(organizations);
+  const admin = users[0];
+  if (!admin) throw new Error('no demo admin');
+  const applications: ApplicationRow[] = [];
+  const informationRequests: InformationRequestRow[] = [];
+  if (options.applications !== false) {
+    const membership = new Map(users.filter((u) => u.organizationId).map((u) => [u.organizationId, u.id]));
+    const nordCall = { id: nord.id, years: nord.years, opensAt: new Date(nord.opensAt), closesAt: new Date(nord.closesAt), axes: await axisIds(nord.id) };
+    applications.push(...buildNordApplications(seededRandom(2016_03_18), nordCall, organizations, membership, APPLICATIONS_PER_SCALE * options.scale));
+    informationRequests.push(...buildInformationRequests(seededRandom(2016_04_01), applications, admin.id));
+    const openCall = { id: open.id, years: open.years, axes: await axisIds(open.id) };
+    applications.push(...buildOpenCallDrafts(seededRandom(2027), openCall, organizations, membership, now));
   }
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const generated = Date.now();
+  const passwordHash = await hashing;
+  const submitted = applications.filter((a) => a.submittedVersion > 0);
+
+  const hashed = Date.now();
   await dataSource.transaction(async (manager) => {
-    const { identifiers } = await manager.insert(Organization, organizations);
-    const organizationIds = identifiers.map((row) => String(row['id']));
-    for (const account of DEMO_ACCOUNTS) {
-      const organizationId = account.organizationIndex === undefined ? null : (organizationIds[account.organizationIndex] ?? null);
-      await manager.insert(User, {
-        email: account.email, fullName: account.fullName, role: account.role, passwordHash,
-        organizationId, active: true, emailVerifiedAt: new Date(),
-      });
+    await bulkInsert(manager, 'organization', ORGANIZATION_COLUMNS, organizations, 2000);
+    await bulkInsert(manager, 'app_user', userColumns(passwordHash), users, 2000);
+    await bulkInsert(manager, 'application', APPLICATION_COLUMNS, applications, 500);
+    // The frozen version 1 of each submitted application, built from the rows just written, in the
+    // shape ApplicationSubmissionService freezes (the receipt and the version diff read it).
+    await manager.query(
+      `INSERT INTO application_version (application_id, version_no, snapshot, submitted_at, submitted_by)
+       SELECT a.id, 1, jsonb_build_object(
+                'reference', a.reference, 'versionNo', 1,
+                'submittedAt', to_char(a.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                'submittedBy', jsonb_build_object('id', u.id, 'email', u.email, 'fullName', u.full_name),
+                'call', jsonb_build_object('id', c.id, 'code', c.code, 'title', c.title, 'years', to_jsonb(c.years)),
+                'axis', jsonb_build_object('code', x.code, 'labelFr', x.label_fr, 'labelEn', x.label_en),
+                'organization', jsonb_build_object(
+                  'id', o.id, 'legalName', o.legal_name, 'siret', o.siret, 'rna', o.rna, 'legalForm', o.legal_form,
+                  'addressLine', o.address_line, 'postalCode', o.postal_code, 'city', o.city, 'territory', o.territory,
+                  'legalRepName', o.legal_rep_name, 'legalRepFunction', o.legal_rep_function),
+                'title', a.title, 'summary', a.summary, 'axisCode', x.code, 'project', a.project,
+                'budget', a.budget, 'declaration', a.declaration, 'documents', '[]'::jsonb),
+              a.submitted_at, a.created_by
+       FROM application a
+       JOIN call c ON c.id = a.call_id
+       JOIN call_axis x ON x.id = a.axis_id
+       JOIN organization o ON o.id = a.organization_id
+       JOIN app_user u ON u.id = a.created_by
+       WHERE a.call_id = $1 AND a.submitted_version = 1`,
+      [nord.id],
+    );
+    await bulkInsert(manager, 'information_request', INFORMATION_REQUEST_COLUMNS, informationRequests);
+    if (submitted.length) {
+      await manager.query(`INSERT INTO application_reference_counter (call_id, last_number) VALUES ($1, $2)`, [nord.id, submitted.length]);
+      // The call's structure froze at its first submission.
+      await manager.query(`UPDATE call SET structure_locked_at = (SELECT min(submitted_at) FROM application WHERE call_id = $1) WHERE id = $1`, [nord.id]);
     }
     await audit.record(manager, null, {
       action: 'demo.seeded', entityType: 'system', entityId: null,
-      diff: { scale: { before: null, after: options.scale }, organizations: { before: null, after: organizationCount } },
+      diff: {
+        scale: { before: null, after: options.scale },
+        organizations: { before: null, after: organizations.length },
+        users: { before: null, after: users.length },
+        applications: { before: null, after: applications.length },
+        submittedApplications: { before: null, after: submitted.length },
+        informationRequests: { before: null, after: informationRequests.length },
+      },
     });
   });
-  logger.log(`Demo seeded at scale ${options.scale} in ${Date.now() - started} ms (${organizationCount} organisations, ${DEMO_ACCOUNTS.length} accounts)`);
+  // Fresh statistics so that the planner picks the indexes from the first request on.
+  await dataSource.query('ANALYZE organization, app_user, application, application_version');
+  logger.log(
+    `Demo seeded at scale ${options.scale} in ${Date.now() - started} ms ` +
+      `(${organizations.length} organisations, ${users.length} accounts, ${applications.length} applications of which ${submitted.length} submitted; ` +
+      `calls and content ${generated - started} ms, password hash wait ${hashed - generated} ms, database ${Date.now() - hashed} ms)`,
+  );
 }
+
+function buildOrganizations(random: () => number, count: number): OrganizationRow[] {
+  const usedSirets = new Set<string>();
+  // Spread over the months before the call opened, in index order: the demo accounts' come first.
+  const first = Date.UTC(2015, 8, 14, 9), step = Math.floor((Date.UTC(2016, 0, 24, 18) - first) / count);
+  const contacts = DEMO_ACCOUNTS.filter((a) => a.organizationIndex !== undefined).map((a) => ({ fullName: a.fullName, feminine: a.fullName.startsWith('É') }));
+  const rows: OrganizationRow[] = [];
+  for (let i = 0; i < count; i++) {
+    let siret = demoSiret(random);
+    while (usedSirets.has(siret)) siret = demoSiret(random);
+    usedSirets.add(siret);
+    rows.push({ ...demoOrganization(random, i, siret, contacts[i]), id: randomUUID(), createdAt: new Date(Math.floor((first + i * step + random() * step) / 1000) * 1000) });
+  }
+  return rows;
+}
+
+/** The demo accounts, then one administrator member per other organisation. */
+function buildUsers(organizations: readonly OrganizationRow[]): UserRow[] {
+  const staffCreated = Date.UTC(2015, 8, 1, 8);
+  const users: UserRow[] = DEMO_ACCOUNTS.map((account, i) => {
+    const organization = account.organizationIndex === undefined ? undefined : organizations[account.organizationIndex];
+    return {
+      id: randomUUID(), email: account.email, fullName: account.fullName, role: account.role,
+      organizationId: organization?.id ?? null, organizationAdmin: account.role === 'association',
+      createdAt: organization?.createdAt ?? new Date(staffCreated + i * 60_000),
+    };
+  });
+  const taken = new Set(DEMO_ACCOUNTS.map((a) => a.organizationIndex));
+  organizations.forEach((organization, i) => {
+    if (taken.has(i)) return;
+    users.push({
+      id: randomUUID(), email: `contact+${i + 1}@asso-${i + 1}.demo.tremplin.fr`, fullName: organization.contactName, role: 'association',
+      organizationId: organization.id, organizationAdmin: true, createdAt: organization.createdAt,
+    });
+  });
+  return users;
+}
+
+interface CallRef {
+  id: string;
+  years: readonly number[];
+  axes: Map<string, string>;
+}
+
+/** How many 2016 applications each organisation made: at least one, a few large structures many. */
+function applicationCounts(random: () => number, organizations: number, total: number): number[] {
+  const counts = organizations <= DEMO_ORGANIZATION_APPLICATIONS.length
+    ? DEMO_ORGANIZATION_APPLICATIONS.slice(0, organizations)
+    : [...DEMO_ORGANIZATION_APPLICATIONS, ...Array<number>(organizations - DEMO_ORGANIZATION_APPLICATIONS.length).fill(1)];
+  const others = Array.from({ length: Math.max(0, organizations - DEMO_ORGANIZATION_APPLICATIONS.length) }, (_, k) => k + DEMO_ORGANIZATION_APPLICATIONS.length);
+  const size = others.map(() => logNormal(random, 1, 0.9));
+  const cumulative: number[] = [];
+  size.reduce((sum, s, k) => (cumulative[k] = sum + s), 0);
+  const totalSize = cumulative[cumulative.length - 1] ?? 0;
+  let extra = total - counts.reduce((a, b) => a + b, 0);
+  while (extra > 0 && others.length) {
+    // Binary search of a uniform draw in the cumulative sizes: big structures apply more often.
+    const r = random() * totalSize;
+    let lo = 0, hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((cumulative[mid] ?? 0) < r) lo = mid + 1;
+      else hi = mid;
+    }
+    const index = others[lo] ?? 0;
+    if ((counts[index] ?? 0) >= 10) continue;
+    counts[index] = (counts[index] ?? 0) + 1;
+    extra--;
+  }
+  return counts;
+}
+
+/** A submission time between opening and closing, crowding towards the deadline as in real calls. */
+function submissionTime(random: () => number, opensAt: Date, closesAt: Date): Date {
+  const span = closesAt.getTime() - opensAt.getTime();
+  const lastDays = 4 * DAY;
+  const offset = chance(random, 0.35) ? span - lastDays + random() * lastDays : span * random() ** 0.6;
+  return new Date(Math.min(closesAt.getTime() - 1000, Math.floor((opensAt.getTime() + offset) / 1000) * 1000));
+}
+
+function buildNordApplications(
+  random: () => number,
+  call: CallRef & { opensAt: Date; closesAt: Date },
+  organizations: readonly OrganizationRow[],
+  membership: Map<string | null, string>,
+  total: number,
+): ApplicationRow[] {
+  const counts = applicationCounts(random, organizations.length, total);
+  const rows: ApplicationRow[] = [];
+  organizations.forEach((organization, i) => {
+    const createdBy = membership.get(organization.id);
+    if (!createdBy) throw new Error(`organisation ${i} has no member`);
+    const count = counts[i] ?? 0;
+    // The demo accounts' organisations apply to distinct axes, and stay `submitted`.
+    const demo = i < DEMO_ORGANIZATION_APPLICATIONS.length;
+    const axes = demo ? sample(random, NORD_AXES.map((a) => a.code), count) : Array.from({ length: count }, () => weighted(random, AXIS_WEIGHTS));
+    for (const axisCode of axes) {
+      const content = demoApplicationContent(random, organization, axisCode, call.years, ['04', '05', '06', '07', '09']);
+      const submittedAt = submissionTime(random, call.opensAt, call.closesAt);
+      const createdAt = new Date(Math.max(call.opensAt.getTime(), submittedAt.getTime() - between(random, 1, 35) * DAY - between(random, 0, 36_000) * 1000));
+      const status = demo ? 'submitted' : weighted(random, STATUS_WEIGHTS);
+      let updatedAt = submittedAt;
+      let withdrawnAt: Date | null = null;
+      if (status === 'under_review') updatedAt = new Date(Date.UTC(2016, 2, 21, 8) + between(random, 0, 40 * 24 * 3600) * 1000);
+      if (status === 'withdrawn') updatedAt = withdrawnAt = new Date(submittedAt.getTime() + between(random, 2, 45) * DAY);
+      rows.push({
+        id: randomUUID(), callId: call.id, axisId: call.axes.get(axisCode) ?? '', organizationId: organization.id, status,
+        reference: null, content, requestedCents: totalRequestedCents(content.budget), version: between(random, 3, 14), submittedVersion: 1,
+        createdBy, createdAt, updatedAt, submittedAt, withdrawnAt,
+      });
+    }
+  });
+  // References follow the order of submission, numbered per call.
+  [...rows]
+    .sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0))
+    .forEach((row, k) => {
+      const axisCode = [...call.axes].find(([, id]) => id === row.axisId)?.[0] ?? 'XXX';
+      row.reference = `AAP2016-${axisCode.slice(0, 3)}-${String(k + 1).padStart(6, '0')}`;
+    });
+  return rows;
+}
+
+function buildInformationRequests(random: () => number, applications: ApplicationRow[], adminId: string): InformationRequestRow[] {
+  return applications
+    .filter((a) => a.status === 'information_requested')
+    .map((application) => {
+      const createdAt = new Date(Date.UTC(2016, 2, 22, 9) + between(random, 0, 25 * 24 * 3600) * 1000);
+      application.updatedAt = createdAt;
+      return {
+        applicationId: application.id, requestedBy: adminId, message: pick(random, INFORMATION_REQUESTS),
+        dueDate: new Date(createdAt.getTime() + 15 * DAY).toISOString().slice(0, 10), createdAt,
+      };
+    });
+}
+
+/** association1's draft on the open call, and a few other organisations preparing one. */
+function buildOpenCallDrafts(
+  random: () => number,
+  call: CallRef,
+  organizations: readonly OrganizationRow[],
+  membership: Map<string | null, string>,
+  now: Date,
+): ApplicationRow[] {
+  const rows: ApplicationRow[] = [];
+  organizations.forEach((organization, i) => {
+    if (i !== 0 && (i < DEMO_ORGANIZATION_APPLICATIONS.length || !chance(random, 0.04))) return;
+    const axisCode = i === 0 ? 'INNOVATION' : weighted(random, AXIS_WEIGHTS);
+    const full = demoApplicationContent(random, organization, axisCode, call.years, ['01', '03', '04']);
+    // Partly filled, as a draft is: a few project fields and the first year of the budget.
+    const budget = i === 0 ? full.budget.slice(0, 1) : full.budget.slice(0, between(random, 0, 3));
+    const content = {
+      title: full.title,
+      summary: i === 0 || chance(random, 0.8) ? full.summary : '',
+      project: {
+        ...full.project,
+        activities: i === 0 || chance(random, 0.5) ? full.project.activities : '',
+        otherPublics: '', startDate: null, partners: [], indicators: i === 0 ? [] : full.project.indicators,
+      },
+      budget,
+      declaration: null,
+    };
+    const createdAt = new Date(now.getTime() - (i === 0 ? 3 : between(random, 1, 20)) * DAY);
+    rows.push({
+      id: randomUUID(), callId: call.id, axisId: call.axes.get(axisCode) ?? '', organizationId: organization.id, status: 'draft',
+      reference: null, content, requestedCents: totalRequestedCents(budget), version: between(random, 2, 9), submittedVersion: 0,
+      createdBy: membership.get(organization.id) ?? '', createdAt, updatedAt: new Date(createdAt.getTime() + between(random, 600, 20 * 3600) * 1000),
+      submittedAt: null, withdrawnAt: null,
+    });
+  });
+  return rows;
+}
+
+const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
+
+const ORGANIZATION_COLUMNS: ReadonlyArray<BulkColumn<OrganizationRow>> = [
+  { name: 'id', type: 'uuid', value: (o) => o.id },
+  { name: 'legal_name', type: 'text', value: (o) => o.legalName },
+  { name: 'siret', type: 'text', value: (o) => o.siret },
+  { name: 'rna', type: 'text', value: (o) => o.rna },
+  { name: 'legal_form', type: 'text', value: (o) => o.legalForm },
+  { name: 'territory', type: 'text', value: (o) => o.territory },
+  { name: 'address_line', type: 'text', value: (o) => o.addressLine },
+  { name: 'postal_code', type: 'text', value: (o) => o.postalCode },
+  { name: 'city', type: 'text', value: (o) => o.city },
+  { name: 'legal_rep_name', type: 'text', value: (o) => o.legalRepName },
+  { name: 'legal_rep_function', type: 'text', value: (o) => o.legalRepFunction },
+  { name: 'contact_name', type: 'text', value: (o) => o.contactName },
+  { name: 'phone', type: 'text', value: (o) => o.phone },
+  { name: 'iban', type: 'text', value: (o) => o.iban },
+  { name: 'bic', type: 'text', value: (o) => o.bic },
+  { name: 'website', type: 'text', value: (o) => o.website },
+  { name: 'created_at', type: 'timestamptz', value: (o) => o.createdAt.toISOString() },
+  { name: 'updated_at', type: 'timestamptz', value: (o) => o.createdAt.toISOString() },
+];
+
+const userColumns = (passwordHash: string): ReadonlyArray<BulkColumn<UserRow>> => [
+  { name: 'id', type: 'uuid', value: (u) => u.id },
+  { name: 'email', type: 'text', value: (u) => u.email },
+  { name: 'full_name', type: 'text', value: (u) => u.fullName },
+  { name: 'password_hash', type: 'text', value: () => passwordHash },
+  { name: 'role', type: 'user_role', value: (u) => u.role },
+  { name: 'organization_id', type: 'uuid', value: (u) => u.organizationId },
+  { name: 'organization_admin', type: 'boolean', value: (u) => u.organizationAdmin },
+  { name: 'active', type: 'boolean', value: () => true },
+  { name: 'email_verified_at', type: 'timestamptz', value: (u) => u.createdAt.toISOString() },
+  { name: 'created_at', type: 'timestamptz', value: (u) => u.createdAt.toISOString() },
+];
+
+const APPLICATION_COLUMNS: ReadonlyArray<BulkColumn<ApplicationRow>> = [
+  { name: 'id', type: 'uuid', value: (a) => a.id },
+  { name: 'call_id', type: 'uuid', value: (a) => a.callId },
+  { name: 'axis_id', type: 'uuid', value: (a) => a.axisId },
+  { name: 'organization_id', type: 'uuid', value: (a) => a.organizationId },
+  { name: 'status', type: 'application_status', value: (a) => a.status },
+  { name: 'reference', type: 'text', value: (a) => a.reference },
+  { name: 'title', type: 'text', value: (a) => a.content.title },
+  { name: 'summary', type: 'text', value: (a) => a.content.summary },
+  { name: 'project', type: 'jsonb', value: (a) => JSON.stringify(a.content.project) },
+  { name: 'budget', type: 'jsonb', value: (a) => JSON.stringify(a.content.budget) },
+  { name: 'declaration', type: 'jsonb', value: (a) => (a.content.declaration ? JSON.stringify(a.content.declaration) : null) },
+  // Territory codes hold no comma: the list travels as one string per row (unnest would flatten a 2-D array).
+  { name: 'territories', type: 'text', value: (a) => a.content.project.territories.join(','), convert: (v) => `string_to_array(${v}, ',')` },
+  { name: 'requested_cents', type: 'bigint', value: (a) => a.requestedCents },
+  { name: 'version', type: 'integer', value: (a) => a.version },
+  { name: 'submitted_version', type: 'integer', value: (a) => a.submittedVersion },
+  { name: 'created_by', type: 'uuid', value: (a) => a.createdBy },
+  { name: 'created_at', type: 'timestamptz', value: (a) => a.createdAt.toISOString() },
+  { name: 'updated_at', type: 'timestamptz', value: (a) => a.updatedAt.toISOString() },
+  { name: 'submitted_at', type: 'timestamptz', value: (a) => iso(a.submittedAt) },
+  { name: 'withdrawn_at', type: 'timestamptz', value: (a) => iso(a.withdrawnAt) },
+];
+
+const INFORMATION_REQUEST_COLUMNS: ReadonlyArray<BulkColumn<InformationRequestRow>> = [
+  { name: 'application_id', type: 'uuid', value: (r) => r.applicationId },
+  { name: 'requested_by', type: 'uuid', value: (r) => r.requestedBy },
+  { name: 'message', type: 'text', value: (r) => r.message },
+  { name: 'due_date', type: 'date', value: (r) => r.dueDate },
+  { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt.toISOString() },
+];
