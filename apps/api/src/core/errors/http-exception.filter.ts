@@ -75,7 +75,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError) {
       const pg = exception.driverError as PgError;
       // 22P02 invalid text representation, 22003 out of range, 23514 check violation: bad input, not a crash.
-      if (pg.code === '22P02' || pg.code === '22003' || pg.code === '23514' || pg.code === '22001') {
+      // 22021/22P05: a character the database cannot store (e.g. U+0000) — bad input as well.
+      if (['22P02', '22003', '23514', '22001', '22021', '22P05'].includes(pg.code ?? '')) {
         return {
           statusCode: 400, error: 'Bad Request', code: 'VALIDATION_FAILED', message: ERROR_MESSAGES.VALIDATION_FAILED[lang],
           details: [{ field: pg.constraint ?? 'body', message: lang === 'fr' ? 'valeur refusée par la base' : 'value rejected by the database' }],
