@@ -1,8 +1,26 @@
 import type { Route } from '@angular/router';
-import { permissionGuard } from './core/auth/guards';
+import { permissionGuard, roleGuard } from './core/auth/guards';
 
 export const appRoutes: Route[] = [
   { path: 'connexion', loadChildren: () => import('./login/login.routes').then((m) => m.LOGIN_ROUTES) },
+  { path: 'inscription', loadChildren: () => import('./registration/registration.routes').then((m) => m.SIGNUP_ROUTES) },
+  { path: 'verification', loadChildren: () => import('./registration/registration.routes').then((m) => m.VERIFY_ROUTES) },
+  { path: 'invitation', loadChildren: () => import('./registration/registration.routes').then((m) => m.INVITATION_ROUTES) },
+  {
+    path: 'candidatures',
+    canActivate: [permissionGuard('applications.own')],
+    loadChildren: () => import('./applications/applications.routes').then((m) => m.APPLICATIONS_ROUTES),
+  },
+  {
+    path: 'instruction',
+    canActivate: [roleGuard('admin', 'finance')],
+    loadChildren: () => import('./instruction/instruction.routes').then((m) => m.INSTRUCTION_ROUTES),
+  },
+  {
+    path: 'admin/courriels',
+    canActivate: [permissionGuard('mails.read')],
+    loadChildren: () => import('./admin-mails/admin-mails.routes').then((m) => m.ADMIN_MAILS_ROUTES),
+  },
   {
     path: 'mon-organisation',
     canActivate: [permissionGuard('organizations.own')],

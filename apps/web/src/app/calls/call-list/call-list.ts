@@ -3,7 +3,9 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
+import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
 import { Notifier } from '../../core/http/notifier.service';
 import { CallsApi } from '../../shared/calls/calls-api';
@@ -13,11 +15,20 @@ import { CallCard } from '../call-card/call-card';
 /** Home page: every call for projects, newest first as the API sends them. */
 @Component({
   selector: 'tp-call-list',
-  imports: [CallCard, MatButtonModule, MatIconModule, MatProgressBarModule, TranslatePipe],
+  imports: [CallCard, RouterLink, MatButtonModule, MatIconModule, MatProgressBarModule, TranslatePipe],
   template: `
     <div class="page">
       <h1>{{ 'home.title' | translate }}</h1>
       <p class="lead">{{ 'home.intro' | translate }}</p>
+      @if (!auth.isAuthenticated()) {
+        <p class="notice signup">
+          <mat-icon aria-hidden="true">group_add</mat-icon>
+          <span>
+            {{ 'home.signupIntro' | translate }}
+            <a routerLink="/inscription">{{ 'signup.cta' | translate }}</a>
+          </span>
+        </p>
+      }
 
       @if (calls.isLoading()) {
         <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | translate" />
@@ -57,6 +68,7 @@ export class CallList {
   private readonly api = inject(CallsApi);
   private readonly notifier = inject(Notifier);
   protected readonly language = inject(LanguageService);
+  protected readonly auth = inject(AuthService);
   protected readonly now = injectNow();
 
   protected readonly calls = rxResource({ stream: () => this.api.list() });

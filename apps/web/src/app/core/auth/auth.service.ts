@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { LoginResponse, Permission, Role, UserView } from '@tremplin/contracts';
+import type { AcceptInvitationRequest, LoginResponse, Permission, RegisterRequest, Role, UserView } from '@tremplin/contracts';
 // Deep import: the contracts barrel would bundle class-validator (decorated request classes).
 import { roleHasPermission } from '@tremplin/contracts/roles';
 import { Observable, catchError, finalize, firstValueFrom, map, of, shareReplay, tap, throwError, timeout } from 'rxjs';
@@ -10,6 +10,10 @@ export const AUTH_API = {
   refresh: '/api/auth/refresh',
   logout: '/api/auth/logout',
   me: '/api/auth/me',
+  register: '/api/auth/register',
+  verifyEmail: '/api/auth/verify-email',
+  resendVerification: '/api/auth/resend-verification',
+  acceptInvitation: '/api/auth/accept-invitation',
 } as const;
 
 /**
@@ -43,6 +47,37 @@ export class AuthService {
       tap((response) => this.setSession(response)),
       map((response) => response.user),
     );
+  }
+
+  /** Association sign-up: the account and its organisation; the person is signed in at once. */
+  register(body: RegisterRequest): Observable<UserView> {
+    return this.http.post<LoginResponse>(AUTH_API.register, body).pipe(
+      tap((response) => this.setSession(response)),
+      map((response) => response.user),
+    );
+  }
+
+  /** Joins an organisation from an invitation link; signed in at once. */
+  acceptInvitation(body: AcceptInvitationRequest): Observable<UserView> {
+    return this.http.post<LoginResponse>(AUTH_API.acceptInvitation, body).pipe(
+      tap((response) => this.setSession(response)),
+      map((response) => response.user),
+    );
+  }
+
+  /** Confirms the address from the mailed link (works signed in or not). */
+  verifyEmail(token: string): Observable<void> {
+    return this.http.post<void>(AUTH_API.verifyEmail, { token }).pipe(map(() => undefined));
+  }
+
+  resendVerification(): Observable<void> {
+    return this.http.post<void>(AUTH_API.resendVerification, null).pipe(map(() => undefined));
+  }
+
+  /** Reads the signed-in user again (e.g. once the address is verified), keeping the token. */
+  reloadUser(): Observable<UserView | null> {
+    if (!this.token()) return of(null);
+    return this.http.get<UserView>(AUTH_API.me).pipe(tap((user) => this.currentUser.set(user)));
   }
 
   /**

@@ -7,7 +7,7 @@ import { MatMenuHarness } from '@angular/material/menu/testing';
 import { provideRouter } from '@angular/router';
 import type { Role } from '@tremplin/contracts';
 import { firstValueFrom } from 'rxjs';
-import { loginResponse, normalizeSpaces, provideTestTranslations } from '../../../testing/test-providers';
+import { loginResponse, normalizeSpaces, provideTestTranslations, testUser } from '../../../testing/test-providers';
 import { authInterceptor } from '../auth/auth.interceptor';
 import { AUTH_API, AuthService } from '../auth/auth.service';
 import { LanguageService } from '../i18n/language.service';
@@ -66,13 +66,32 @@ describe('Shell', () => {
 
   it.each<[Role | null, string[]]>([
     [null, ['Appels à projets', 'Se connecter']],
-    ['association', ['Appels à projets', 'Mon organisation']],
+    ['association', ['Appels à projets', 'Mes candidatures', 'Mon organisation']],
     ['reviewer', ['Appels à projets']],
-    ['finance', ['Appels à projets', "Journal d'audit"]],
-    ['admin', ['Appels à projets', 'Gérer les appels', 'Comptes', "Journal d'audit"]],
+    ['finance', ['Appels à projets', 'Candidatures', "Journal d'audit"]],
+    ['admin', ['Appels à projets', 'Candidatures', 'Gérer les appels', 'Comptes', 'Courriels', "Journal d'audit"]],
   ])('navigation for %s', async (role, expected) => {
     if (role) await signInAs(role);
     expect(navLabels()).toEqual(expected);
+  });
+
+  it('asks an unverified user to check their address, and resends the link', async () => {
+    const done = firstValueFrom(TestBed.inject(AuthService).login('new@asso.fr', 'pw'));
+    backend.expectOne(AUTH_API.login).flush({ ...loginResponse('association'), user: testUser('association', { emailVerified: false, email: 'new@asso.fr' }) });
+    await done;
+    await fixture.whenStable();
+    const banner = el.querySelector('[data-testid="verify-banner"]');
+    expect(normalizeSpaces(banner?.textContent)).toContain('Vérifiez votre adresse e-mail');
+    expect(banner?.textContent).toContain('new@asso.fr');
+    Array.from(banner?.querySelectorAll('button') ?? []).find((b) => b.textContent?.includes('Renvoyer le lien'))?.click();
+    backend.expectOne(AUTH_API.resendVerification).flush(null, { status: 204, statusText: 'No Content' });
+    await fixture.whenStable();
+    expect(banner?.querySelector('[role="status"]')?.textContent).toContain('Un nouveau lien');
+  });
+
+  it('shows no banner once the address is verified', async () => {
+    await signInAs('association');
+    expect(el.querySelector('[data-testid="verify-banner"]')).toBeNull();
   });
 
   it('switches language with pressed buttons and updates <html lang>', async () => {

@@ -7,10 +7,11 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { filter, skip } from 'rxjs';
-import type { Lang, Permission } from '@tremplin/contracts';
+import type { Lang, Permission, Role } from '@tremplin/contracts';
 import { AuthService } from '../auth/auth.service';
 import { LanguageService } from '../i18n/language.service';
 import { Notifier } from '../http/notifier.service';
+import { VerifyBanner } from './verify-banner';
 
 interface NavItem {
   path: string;
@@ -19,19 +20,22 @@ interface NavItem {
   exact: boolean;
 }
 
-/** Navigation entries, each shown when the user is anonymous or has the permission. */
-const NAV: ReadonlyArray<NavItem & { show: 'always' | 'anonymous' | Permission }> = [
+/** Navigation entries, each shown always, to anonymous users, with a permission, or to some roles. */
+const NAV: ReadonlyArray<NavItem & { show: 'always' | 'anonymous' | Permission | readonly Role[] }> = [
   { path: '/', label: 'nav.calls', icon: 'campaign', exact: true, show: 'always' },
+  { path: '/candidatures', label: 'nav.myApplications', icon: 'folder_open', exact: false, show: 'applications.own' },
   { path: '/mon-organisation', label: 'nav.organization', icon: 'apartment', exact: false, show: 'organizations.own' },
+  { path: '/instruction', label: 'nav.instruction', icon: 'inventory', exact: false, show: ['admin', 'finance'] },
   { path: '/admin/appels', label: 'nav.manageCalls', icon: 'edit_note', exact: false, show: 'calls.manage' },
   { path: '/admin/comptes', label: 'nav.accounts', icon: 'group', exact: false, show: 'users.manage' },
+  { path: '/admin/courriels', label: 'nav.mails', icon: 'mail', exact: false, show: 'mails.read' },
   { path: '/audit', label: 'nav.audit', icon: 'fact_check', exact: false, show: 'audit.read' },
   { path: '/connexion', label: 'nav.login', icon: 'login', exact: false, show: 'anonymous' },
 ];
 
 @Component({
   selector: 'tp-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule, MatIconModule, MatMenuModule, TranslatePipe],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule, MatIconModule, MatMenuModule, TranslatePipe, VerifyBanner],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -52,9 +56,11 @@ export class Shell {
   protected readonly navItems = computed(() => {
     this.auth.user(); // re-evaluate on sign-in / sign-out
     const signedIn = this.auth.isAuthenticated();
-    return NAV.filter((item) =>
-      item.show === 'always' ? true : item.show === 'anonymous' ? !signedIn : this.auth.hasPermission(item.show),
-    );
+    return NAV.filter((item) => {
+      if (item.show === 'always') return true;
+      if (item.show === 'anonymous') return !signedIn;
+      return Array.isArray(item.show) ? this.auth.hasRole(item.show) : this.auth.hasPermission(item.show as Permission);
+    });
   });
 
   constructor() {

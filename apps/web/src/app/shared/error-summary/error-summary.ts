@@ -92,6 +92,11 @@ export interface SummaryError {
 export class ErrorSummary {
   readonly errors = input.required<readonly SummaryError[]>();
   readonly title = input.required<string>();
+  /**
+   * Shows a field that is not on screen yet (e.g. in another step of a wizard), then focuses it.
+   * Without it, links focus fields that are already visible.
+   */
+  readonly reveal = input<((targetId: string) => void) | null>(null);
 
   private static nextId = 0;
   protected readonly titleId = `tp-error-summary-${ErrorSummary.nextId++}`;
@@ -108,6 +113,12 @@ export class ErrorSummary {
   }
 
   protected focusField(event: Event, id: string): void {
+    const reveal = this.reveal();
+    if (reveal) {
+      event.preventDefault();
+      reveal(id);
+      return;
+    }
     const target = this.document.getElementById(id);
     if (target) {
       event.preventDefault();

@@ -1,0 +1,131 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSortModule, type Sort } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { TranslatePipe } from '@ngx-translate/core';
+import type { ApplicationSummaryView, Territory } from '@tremplin/contracts';
+import { TERRITORIES, TERRITORY_LABELS } from '@tremplin/contracts/organizations';
+import { APPLICATION_STATUSES } from '@tremplin/domain';
+import { debounceTime, distinctUntilChanged, map } from 'rxjs';
+import { Notifier } from '../core/http/notifier.service';
+import { LanguageService } from '../core/i18n/language.service';
+import { ApplicationStatusChip } from '../shared/application-status/application-status';
+import { ApplicationsApi, type ApplicationQuery } from '../shared/applications/applications-api';
+import { CallsApi } from '../shared/calls/calls-api';
+import { EurosPipe } from '../shared/format/euros.pipe';
+import { LabelPipe } from '../shared/format/label.pipe';
+import { ParisDatePipe } from '../shared/format/paris-date.pipe';
+
+export const SEARCH_DEBOUNCE_MS = 300;
+
+/** Staff « Candidatures »: server-side paging, sorting and filters (call, axis, status, territory, text). */
+@Component({
+  selector: 'tp-instruction-list',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatTableModule,
+    MatSortModule,
+    MatPaginatorModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    TranslatePipe,
+    ApplicationStatusChip,
+    EurosPipe,
+    LabelPipe,
+    ParisDatePipe,
+  ],
+  templateUrl: './instruction-list.html',
+  styleUrl: './instruction-list.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class InstructionList {
+  private readonly api = inject(ApplicationsApi);
+  private readonly callsApi = inject(CallsApi);
+  private readonly notifier = inject(Notifier);
+  protected readonly language = inject(LanguageService);
+
+  protected readonly columns = ['reference', 'organization', 'title', 'call', 'territories', 'status', 'requestedCents', 'submittedAt'];
+  protected readonly statuses = APPLICATION_STATUSES;
+  protected readonly territories = TERRITORIES.map((code) => ({ code, label: TERRITORY_LABELS[code] }));
+
+  protected readonly filters = new FormGroup({
+    callId: new FormControl('', { nonNullable: true }),
+    axisCode: new FormControl('', { nonNullable: true }),
+    status: new FormControl('', { nonNullable: true }),
+    territory: new FormControl('', { nonNullable: true }),
+  });
+  protected readonly search = new FormControl('', { nonNullable: true });
+
+  protected readonly query = signal<ApplicationQuery>({ page: 1, pageSize: 25, sort: 'submittedAt', direction: 'desc' });
+  protected readonly applications = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.list(params) });
+  protected readonly calls = rxResource({ stream: () => this.callsApi.list() });
+
+  protected readonly rows = computed<ApplicationSummaryView[]>(() => (this.applications.hasValue() ? this.applications.value().items : []));
+  protected readonly total = computed(() => (this.applications.hasValue() ? this.applications.value().total : 0));
+  protected readonly errorMessage = computed(() => {
+    const error = this.applications.error();
+    return error ? this.notifier.messageOf(error) : null;
+  });
+  protected readonly callList = computed(() => (this.calls.hasValue() ? this.calls.value() : []));
+  private readonly callFilter = signal('');
+  /** Axes of the chosen call, or of every call (codes are shared across calls). */
+  protected readonly axes = computed(() => {
+    const calls = this.callList().filter((c) => !this.callFilter() || c.id === this.callFilter());
+    const seen = new Map<string, { code: string; labelFr: string; labelEn: string }>();
+    for (const axis of calls.flatMap((c) => c.axes)) if (!seen.has(axis.code)) seen.set(axis.code, axis);
+    return [...seen.values()];
+  });
+
+  constructor() {
+    this.filters.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
+      const f = this.filters.getRawValue();
+      this.callFilter.set(f.callId);
+      this.query.update((q) => ({ ...q, ...f, page: 1 }));
+    });
+    this.search.valueChanges
+      .pipe(
+        map((q) => q.trim()),
+        debounceTime(SEARCH_DEBOUNCE_MS),
+        distinctUntilChanged(),
+        takeUntilDestroyed(),
+      )
+      .subscribe((q) => this.query.update((current) => ({ ...current, q, page: 1 })));
+  }
+
+  protected axisName(row: ApplicationSummaryView): string {
+    const call = this.callList().find((c) => c.id === row.callId);
+    const axis = call?.axes.find((a) => a.code === row.axisCode);
+    return axis ? this.language.pick(axis) : row.axisCode;
+  }
+
+  protected territoryNames(codes: readonly Territory[]): string {
+    return codes.map((c) => TERRITORY_LABELS[c] ?? c).join(', ');
+  }
+
+  protected onSort(sort: Sort): void {
+    this.query.update((q) => ({ ...q, sort: sort.direction ? sort.active : '', direction: sort.direction, page: 1 }));
+  }
+
+  protected onPage(event: PageEvent): void {
+    this.query.update((q) => ({ ...q, page: event.pageIndex + 1, pageSize: event.pageSize }));
+  }
+
+  protected reset(): void {
+    this.filters.reset();
+    this.search.setValue('');
+  }
+}

@@ -1,0 +1,186 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators, type AbstractControl, type FormGroupDirective, type ValidationErrors } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatExpansionModule } from '@angular/material/expansion';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import type { ApplicationView, AxisView } from '@tremplin/contracts';
+import { of } from 'rxjs';
+import { AuthService } from '../core/auth/auth.service';
+import { readApiError } from '../core/http/api-error';
+import { Notifier } from '../core/http/notifier.service';
+import { LanguageService } from '../core/i18n/language.service';
+import { ApplicationStatusChip } from '../shared/application-status/application-status';
+import { ApplicationContent } from '../shared/applications/application-content';
+import { ApplicationsApi } from '../shared/applications/applications-api';
+import { CallsApi } from '../shared/calls/calls-api';
+import { ErrorSummary, type SummaryError } from '../shared/error-summary/error-summary';
+import { FileDownloader } from '../shared/files/file-download';
+import { ParisDatePipe } from '../shared/format/paris-date.pipe';
+import { describeErrors, errorMessage } from '../shared/forms/describe-errors';
+import { collectErrors } from '../shared/forms/collect-errors';
+import { applyServerErrors } from '../shared/forms/server-errors';
+import { MessageThread } from '../shared/messages/message-thread';
+import { VersionDiff } from './version-diff';
+
+/** Today in Paris as yyyy-MM-dd (the due date must come after it). */
+export function parisToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+function afterToday(control: AbstractControl<string>): ValidationErrors | null {
+  const value = control.value ?? '';
+  return value && value <= parisToday() ? { issue: { code: 'DUE_DATE_PAST' } } : null;
+}
+
+/** Staff view of one application: content, documents, versions with their diff, messages, information request. */
+@Component({
+  selector: 'tp-instruction-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatExpansionModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    TranslatePipe,
+    ParisDatePipe,
+    ApplicationStatusChip,
+    ApplicationContent,
+    ErrorSummary,
+    MessageThread,
+    VersionDiff,
+  ],
+  templateUrl: './instruction-page.html',
+  styleUrl: './instruction-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class InstructionPage {
+  readonly id = input.required<string>();
+
+  private readonly api = inject(ApplicationsApi);
+  private readonly calls = inject(CallsApi);
+  private readonly notifier = inject(Notifier);
+  private readonly translate = inject(TranslateService);
+  private readonly downloader = inject(FileDownloader);
+  protected readonly auth = inject(AuthService);
+  protected readonly language = inject(LanguageService);
+
+  protected readonly view = signal<ApplicationView | null>(null);
+  protected readonly axes = signal<AxisView[]>([]);
+  protected readonly loading = signal(false);
+  protected readonly loadError = signal<string | null>(null);
+
+  protected readonly versions = rxResource({
+    params: () => (this.view()?.reference ? this.id() : null),
+    stream: ({ params }) => (params ? this.api.versions(params) : of([])),
+  });
+  protected readonly versionsError = computed(() => {
+    const error = this.versions.error();
+    return error ? this.notifier.messageOf(error) : null;
+  });
+  protected readonly sortedVersions = computed(() => (this.versions.hasValue() ? [...this.versions.value()].sort((a, b) => b.versionNo - a.versionNo) : []));
+
+  protected readonly canRequest = computed(() => this.view()?.allowedActions.includes('request_information') ?? false);
+  protected readonly axisLabel = computed(() => {
+    const view = this.view();
+    const axis = this.axes().find((a) => a.code === view?.axisCode);
+    return axis ? this.language.pick(axis) : (view?.axisCode ?? '');
+  });
+
+  protected readonly requestForm = new FormGroup({
+    message: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.minLength(5), Validators.maxLength(10_000)] }),
+    dueDate: new FormControl('', { nonNullable: true, validators: [Validators.required, afterToday] }),
+  });
+  protected readonly minDueDate = parisToday();
+  protected readonly requesting = signal(false);
+  protected readonly requestSummary = signal<SummaryError[]>([]);
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => this.load(id));
+    });
+  }
+
+  protected load(id: string): void {
+    this.loading.set(true);
+    this.loadError.set(null);
+    this.api.get(id).subscribe({
+      next: (view) => {
+        this.loading.set(false);
+        this.view.set(view);
+        this.calls.get(view.callId).subscribe({ next: (call) => this.axes.set(call.axes), error: () => undefined });
+      },
+      error: (error: unknown) => {
+        this.loading.set(false);
+        this.loadError.set(this.notifier.messageOf(error));
+      },
+    });
+  }
+
+  protected receiptUrl(view: ApplicationView): string {
+    return this.api.receiptUrl(view.id);
+  }
+
+  protected downloadReceipt(event: Event, view: ApplicationView): void {
+    event.preventDefault();
+    this.downloader.download(this.api.receiptUrl(view.id), `accuse-reception-${view.reference ?? view.id}.pdf`);
+  }
+
+  /** The submitter's name or address; an internal id says nothing to a person. */
+  protected submitter(value: string | null): string | null {
+    return value && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) ? value : null;
+  }
+
+  protected changeCount(version: { changes: Record<string, unknown> }): number {
+    return Object.keys(version.changes).length;
+  }
+
+  protected msg(control: AbstractControl): string {
+    return control.errors ? errorMessage(control.errors, this.translate) : '';
+  }
+
+  protected requestInformation(directive?: FormGroupDirective): void {
+    const view = this.view();
+    if (!view) return;
+    this.requestForm.markAllAsTouched();
+    const labelOf = (path: ReadonlyArray<string | number>): string => this.t(`instruction.request.${String(path[0])}`);
+    const idOf = (path: ReadonlyArray<string | number>): string => `request-${String(path[0])}`;
+    if (this.requestForm.invalid) {
+      this.requestSummary.set(describeErrors(collectErrors(this.requestForm), this.translate, labelOf, idOf));
+      return;
+    }
+    this.requestSummary.set([]);
+    this.requesting.set(true);
+    const { message, dueDate } = this.requestForm.getRawValue();
+    this.api.requestInformation(view.id, { message, dueDate }).subscribe({
+      next: (updated) => {
+        this.requesting.set(false);
+        this.view.set(updated);
+        if (directive) directive.resetForm({ message: '', dueDate: '' });
+        else this.requestForm.reset();
+        this.notifier.success(this.t('instruction.request.sent'));
+      },
+      error: (error: unknown) => {
+        this.requesting.set(false);
+        const api = readApiError(error);
+        const unmatched = applyServerErrors(this.requestForm, api?.details ?? []);
+        const summary = describeErrors(collectErrors(this.requestForm), this.translate, labelOf, idOf);
+        if (unmatched.length > 0 || summary.length === 0) summary.unshift({ message: api?.message ?? this.notifier.messageOf(error) });
+        this.requestSummary.set(summary);
+      },
+    });
+  }
+
+  private t(key: string, params?: Record<string, unknown>): string {
+    return this.translate.instant(key, params) as string;
+  }
+}

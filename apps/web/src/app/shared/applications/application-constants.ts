@@ -1,0 +1,49 @@
+import type { DocumentKind } from '@tremplin/contracts';
+import { CHARGE_ACCOUNTS, PRODUCT_ACCOUNTS, type ChargeAccount, type ProductAccount } from '@tremplin/domain';
+
+// The contracts' applications.ts carries class-validator decorators: its values are copied here
+// (checked against the contract's types) so that the web bundle stays free of it.
+
+/** Documents the call requires before submission, in the order of the form. */
+export const REQUIRED_DOCUMENT_KINDS = [
+  'statutes',
+  'officers',
+  'bank_details',
+  'activity_report',
+  'accounts',
+  'budget',
+] as const satisfies readonly DocumentKind[];
+
+/** Rows of the documents step: the required kinds, then « autre ». */
+export const FORM_DOCUMENT_KINDS: readonly DocumentKind[] = [...REQUIRED_DOCUMENT_KINDS, 'other'];
+
+/** Account number of each budget line, as printed on the CERFA. */
+export const ACCOUNT_NUMBERS: Record<ChargeAccount | ProductAccount, string> = {
+  c60: '60',
+  c61: '61',
+  c62: '62',
+  c63: '63',
+  c64: '64',
+  c65: '65',
+  c66: '66',
+  c67: '67',
+  c68: '68',
+  c86: '86',
+  p70: '70',
+  p74State: '74',
+  p74Region: '74',
+  p74Departement: '74',
+  p74Municipality: '74',
+  p74Europe: '74',
+  p74Other: '74',
+  p75: '75',
+  p76: '76',
+  p77: '77',
+  p78: '78',
+  p87: '87',
+};
+
+export { CHARGE_ACCOUNTS, PRODUCT_ACCOUNTS };
+
+/** Charges and products shown under their own heading (volunteer contributions 86/87 come last on the CERFA). */
+export const SUBSIDY_ACCOUNTS: readonly ProductAccount[] = ['p74State', 'p74Region', 'p74Departement', 'p74Municipality', 'p74Europe', 'p74Other'];
