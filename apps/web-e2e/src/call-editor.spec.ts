@@ -1,12 +1,27 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, login, normalizeSpaces } from './support';
+import { DEMO_PASSWORD, expectNoAxeViolations, login, normalizeSpaces } from './support';
 
-test('an admin edits an allocation and sees the totals follow, then saves a balanced split', async ({ page }) => {
+test('an admin edits an allocation and sees the totals follow, then saves a balanced split', async ({ page, request }) => {
+  // A call of its own, copied from the open demo call: no application locks its structure.
+  const token = (await (await request.post('/api/auth/login', { data: { email: 'admin@demo.tremplin.fr', password: DEMO_PASSWORD } })).json()).accessToken as string;
+  const calls = (await (await request.get('/api/calls')).json()) as Array<{ id: string; status: string }>;
+  const open = await (await request.get(`/api/calls/${calls.find((c) => c.status === 'open')?.id}`)).json();
+  const code = `AAP-E2E-${Date.now() % 1_000_000}`;
+  const created = await request.post('/api/calls', {
+    headers: { Authorization: `Bearer ${token}` },
+    data: {
+      code, title: `Appel d'essai ${code}`, description: open.description, opensAt: open.opensAt, closesAt: open.closesAt,
+      years: open.years, envelopeCents: open.envelopeCents, paymentRule: open.paymentRule, reviewersPerApplication: open.reviewersPerApplication,
+      axes: open.axes.map(({ code: c, labelFr, labelEn, description }: Record<string, string>) => ({ code: c, labelFr, labelEn, description })),
+      allocations: open.allocations,
+      criteria: open.criteria.map(({ position: _p, ...c }: Record<string, unknown>) => c),
+    },
+  });
+  expect(created.status()).toBe(201);
+  const callId = (await created.json()).id as string;
+
   await login(page, 'admin@demo.tremplin.fr');
-  await page.goto('/admin/appels');
-  // The open demo call has no submitted application yet: its structure is editable.
-  const row = page.getByRole('row').filter({ hasText: /AAP-NORD-20[2-9]\d/ }).filter({ hasText: 'Ouvert' });
-  await row.getByRole('link', { name: /Modifier/ }).or(row.getByRole('button', { name: /Modifier/ })).first().click();
+  await page.goto(`/admin/appels/${callId}`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
   const status = page.getByTestId('matrix-status');

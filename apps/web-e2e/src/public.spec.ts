@@ -13,7 +13,7 @@ test.describe('public pages', () => {
     for (const axis of ['Médiation', 'Innovation', 'Remobilisation professionnelle', "Levée des freins à l'emploi", 'Accompagnement social']) {
       expect(text).toContain(axis);
     }
-    await expect(page.getByText('Appel ouvert — démo')).toBeVisible();
+    await expect(page.getByText('Appel ouvert — démo').first()).toBeVisible();
     await expect(page).toHaveTitle(/Tremplin/);
     await expectNoAxeViolations(page, 'home');
   });
