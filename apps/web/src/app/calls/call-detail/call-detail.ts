@@ -10,6 +10,7 @@ import { allocationTotals } from '@tremplin/domain';
 import { AuthService } from '../../core/auth/auth.service';
 import { LanguageService } from '../../core/i18n/language.service';
 import { Notifier } from '../../core/http/notifier.service';
+import { BudgetRevision } from '../../admin-calls/budget-revision/budget-revision';
 import { BarChart, type BarDatum } from '../../shared/bar-chart/bar-chart';
 import { CallsApi } from '../../shared/calls/calls-api';
 import { CallStatus } from '../../shared/call-status/call-status';
@@ -31,6 +32,7 @@ interface MatrixRow {
 @Component({
   selector: 'tp-call-detail',
   imports: [
+    BudgetRevision,
     RouterLink,
     MatButtonModule,
     MatIconModule,
@@ -63,6 +65,13 @@ export class CallDetail {
   });
 
   protected readonly view = computed<CallView | undefined>(() => (this.call.hasValue() ? this.call.value() : undefined));
+
+  /** Finance and admins revise a locked call's envelope here (the structure editor is admin-only). */
+  protected readonly canRevise = computed(() => (this.view()?.structureLocked ?? false) && this.auth.hasPermission('calls.revise-budget'));
+
+  protected onRevised(): void {
+    this.call.reload();
+  }
 
   protected readonly matrix = computed(() => {
     const call = this.view();
