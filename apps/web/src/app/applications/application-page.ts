@@ -1,18 +1,18 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, signal, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import type { ApplicationView, AxisView } from '@tremplin/contracts';
+import type { ApplicationView } from '@tremplin/contracts';
 import { filter } from 'rxjs';
 import { Notifier } from '../core/http/notifier.service';
 import { LanguageService } from '../core/i18n/language.service';
 import { ApplicationStatusChip } from '../shared/application-status/application-status';
 import { ApplicationContent } from '../shared/applications/application-content';
+import { loadedApplication } from '../shared/applications/loaded-application';
 import { ApplicationsApi } from '../shared/applications/applications-api';
-import { CallsApi } from '../shared/calls/calls-api';
 import { ConfirmDialog, type ConfirmDialogData } from '../shared/confirm-dialog/confirm-dialog';
 import { FileDownloader } from '../shared/files/file-download';
 import { ParisDatePipe } from '../shared/format/paris-date.pipe';
@@ -46,7 +46,6 @@ export class ApplicationPage {
   readonly id = input.required<string>();
 
   private readonly api = inject(ApplicationsApi);
-  private readonly calls = inject(CallsApi);
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
   private readonly translate = inject(TranslateService);
@@ -56,42 +55,20 @@ export class ApplicationPage {
   private readonly wizard = viewChild(ApplicationWizard);
   private readonly successBox = viewChild<ElementRef<HTMLElement>>('successBox');
 
-  protected readonly view = signal<ApplicationView | null>(null);
-  protected readonly axes = signal<AxisView[]>([]);
-  protected readonly loading = signal(false);
-  protected readonly loadError = signal<string | null>(null);
+  private readonly application = loadedApplication(this.id);
+  protected readonly view = this.application.view;
+  protected readonly axes = this.application.axes;
+  protected readonly loading = this.application.loading;
+  protected readonly loadError = this.application.loadError;
+  protected readonly axisLabel = this.application.axisLabel;
   protected readonly justSubmitted = signal(false);
   protected readonly withdrawing = signal(false);
 
   protected readonly editable = computed(() => this.view()?.allowedActions.includes('edit') ?? false);
   protected readonly canWithdraw = computed(() => this.view()?.allowedActions.includes('withdraw') ?? false);
-  protected readonly axisLabel = computed(() => {
-    const view = this.view();
-    const axis = this.axes().find((a) => a.code === view?.axisCode);
-    return axis ? this.language.pick(axis) : (view?.axisCode ?? '');
-  });
-
-  constructor() {
-    effect(() => {
-      const id = this.id();
-      untracked(() => this.load(id));
-    });
-  }
 
   protected load(id: string): void {
-    this.loading.set(true);
-    this.loadError.set(null);
-    this.api.get(id).subscribe({
-      next: (view) => {
-        this.loading.set(false);
-        this.view.set(view);
-        this.calls.get(view.callId).subscribe({ next: (call) => this.axes.set(call.axes), error: () => undefined });
-      },
-      error: (error: unknown) => {
-        this.loading.set(false);
-        this.loadError.set(this.notifier.messageOf(error));
-      },
-    });
+    this.application.load(id);
   }
 
   protected onSubmitted(view: ApplicationView): void {

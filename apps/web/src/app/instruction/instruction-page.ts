@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators, type AbstractControl, type FormGroupDirective, type ValidationErrors } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -9,7 +9,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import type { ApplicationView, AxisView } from '@tremplin/contracts';
+import type { ApplicationView } from '@tremplin/contracts';
 import { of } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { readApiError } from '../core/http/api-error';
@@ -17,8 +17,8 @@ import { Notifier } from '../core/http/notifier.service';
 import { LanguageService } from '../core/i18n/language.service';
 import { ApplicationStatusChip } from '../shared/application-status/application-status';
 import { ApplicationContent } from '../shared/applications/application-content';
+import { loadedApplication } from '../shared/applications/loaded-application';
 import { ApplicationsApi } from '../shared/applications/applications-api';
-import { CallsApi } from '../shared/calls/calls-api';
 import { ErrorSummary, type SummaryError } from '../shared/error-summary/error-summary';
 import { FileDownloader } from '../shared/files/file-download';
 import { ParisDatePipe } from '../shared/format/paris-date.pipe';
@@ -66,17 +66,18 @@ export class InstructionPage {
   readonly id = input.required<string>();
 
   private readonly api = inject(ApplicationsApi);
-  private readonly calls = inject(CallsApi);
   private readonly notifier = inject(Notifier);
   private readonly translate = inject(TranslateService);
   private readonly downloader = inject(FileDownloader);
   protected readonly auth = inject(AuthService);
   protected readonly language = inject(LanguageService);
 
-  protected readonly view = signal<ApplicationView | null>(null);
-  protected readonly axes = signal<AxisView[]>([]);
-  protected readonly loading = signal(false);
-  protected readonly loadError = signal<string | null>(null);
+  private readonly application = loadedApplication(this.id);
+  protected readonly view = this.application.view;
+  protected readonly axes = this.application.axes;
+  protected readonly loading = this.application.loading;
+  protected readonly loadError = this.application.loadError;
+  protected readonly axisLabel = this.application.axisLabel;
 
   protected readonly versions = rxResource({
     params: () => (this.view()?.reference ? this.id() : null),
@@ -89,11 +90,6 @@ export class InstructionPage {
   protected readonly sortedVersions = computed(() => (this.versions.hasValue() ? [...this.versions.value()].sort((a, b) => b.versionNo - a.versionNo) : []));
 
   protected readonly canRequest = computed(() => this.view()?.allowedActions.includes('request_information') ?? false);
-  protected readonly axisLabel = computed(() => {
-    const view = this.view();
-    const axis = this.axes().find((a) => a.code === view?.axisCode);
-    return axis ? this.language.pick(axis) : (view?.axisCode ?? '');
-  });
 
   protected readonly requestForm = new FormGroup({
     message: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.minLength(5), Validators.maxLength(10_000)] }),
@@ -103,27 +99,8 @@ export class InstructionPage {
   protected readonly requesting = signal(false);
   protected readonly requestSummary = signal<SummaryError[]>([]);
 
-  constructor() {
-    effect(() => {
-      const id = this.id();
-      untracked(() => this.load(id));
-    });
-  }
-
   protected load(id: string): void {
-    this.loading.set(true);
-    this.loadError.set(null);
-    this.api.get(id).subscribe({
-      next: (view) => {
-        this.loading.set(false);
-        this.view.set(view);
-        this.calls.get(view.callId).subscribe({ next: (call) => this.axes.set(call.axes), error: () => undefined });
-      },
-      error: (error: unknown) => {
-        this.loading.set(false);
-        this.loadError.set(this.notifier.messageOf(error));
-      },
-    });
+    this.application.load(id);
   }
 
   protected receiptUrl(view: ApplicationView): string {
