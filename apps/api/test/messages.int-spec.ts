@@ -55,7 +55,7 @@ describe('application message thread', () => {
     const admins = await t.sql<{ email: string }>("SELECT email FROM app_user WHERE role = 'admin' AND active ORDER BY email");
     const toStaff = await mails(reference);
     expect(toStaff.map((m) => m.to_address)).toEqual(admins.map((a) => a.email));
-    expect(toStaff[0]?.text_body).toContain(`/admin/candidatures/${id}`);
+    expect(toStaff[0]?.text_body).toContain(`/instruction/${id}`); // the staff page in apps/web
     expect(toStaff[0]?.text_body).not.toContain('question sur le budget');
 
     expect(await unread(admin, id)).toBe(1);

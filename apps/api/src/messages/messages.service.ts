@@ -120,7 +120,7 @@ export class MessagesService {
           '',
           `${organization.legalName} a écrit un nouveau message au sujet de la candidature ${label}.`,
           '',
-          `Lisez-le et répondez dans Tremplin : ${this.config.publicUrl}/admin/candidatures/${application.id}`,
+          `Lisez-le et répondez dans Tremplin : ${this.config.publicUrl}/instruction/${application.id}`,
         ]
       : [
           'Bonjour,',
