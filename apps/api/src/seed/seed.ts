@@ -1,3 +1,4 @@
+import { applicationReference } from '../applications/application-rules';
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -298,8 +299,9 @@ function buildNordApplications(
   [...rows]
     .sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0))
     .forEach((row, k) => {
-      const axisCode = [...call.axes].find(([, id]) => id === row.axisId)?.[0] ?? 'XXX';
-      row.reference = `AAP2016-${axisCode.slice(0, 3)}-${String(k + 1).padStart(6, '0')}`;
+      const axisCode = [...call.axes].find(([, id]) => id === row.axisId)?.[0];
+      if (!axisCode) throw new Error(`seed: axis ${row.axisId} is not an axis of the 2016 call`);
+      row.reference = applicationReference(2016, 0, axisCode, k + 1);
     });
   return rows;
 }
