@@ -1,6 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { BudgetYearView, DeclarationInput, ProjectView, Territory } from '@tremplin/contracts';
-import type { ApplicationStatus } from '@tremplin/domain';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '@tremplin/domain';
 import { centsTransformer } from '../core/database/cents.transformer';
 import { Call } from '../calls/call.entity';
 import { CallAxis } from '../calls/call-axis.entity';
@@ -15,7 +15,7 @@ export class Application {
   @ManyToOne(() => CallAxis) @JoinColumn({ name: 'axis_id' }) axis?: CallAxis;
   @Column({ name: 'organization_id', type: 'uuid' }) organizationId!: string;
   @ManyToOne(() => Organization) @JoinColumn({ name: 'organization_id' }) organization?: Organization;
-  @Column({ type: 'enum', enumName: 'application_status', enum: ['draft', 'submitted', 'information_requested', 'under_review', 'reviewed', 'retained', 'waitlisted', 'rejected', 'withdrawn', 'ineligible'] })
+  @Column({ type: 'enum', enumName: 'application_status', enum: [...APPLICATION_STATUSES] })
   status!: ApplicationStatus;
   @Column({ type: 'text', nullable: true }) reference!: string | null;
   @Column({ type: 'text' }) title!: string;

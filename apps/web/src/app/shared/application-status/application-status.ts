@@ -7,13 +7,14 @@ const LOOK: Record<ApplicationStatus, { icon: string; tone: 'neutral' | 'info' |
   draft: { icon: 'edit_note', tone: 'neutral' },
   submitted: { icon: 'outgoing_mail', tone: 'info' },
   information_requested: { icon: 'help', tone: 'warn' },
+  admissible: { icon: 'task_alt', tone: 'info' },
   under_review: { icon: 'manage_search', tone: 'info' },
   reviewed: { icon: 'fact_check', tone: 'info' },
   retained: { icon: 'check_circle', tone: 'ok' },
   waitlisted: { icon: 'hourglass_top', tone: 'warn' },
   rejected: { icon: 'cancel', tone: 'bad' },
   withdrawn: { icon: 'undo', tone: 'neutral' },
-  ineligible: { icon: 'block', tone: 'bad' },
+  inadmissible: { icon: 'block', tone: 'bad' },
 };
 
 /** Status chip of an application: icon + word, the colour only repeats what the text says (like tp-call-status). */
