@@ -86,8 +86,9 @@ async function stopPostmaster(pid: number): Promise<void> {
  * binaries in node_modules and the data folder. A checkout under a private folder (mktemp's 0700,
  * a home directory) blocks that: grant search permission (o+x, not read) on each folder on the way.
  */
-export function allowPostgresUserToReach(path: string, log: (message: string) => void): void {
-  if (process.getuid?.() !== 0) return;
+export function allowPostgresUserToReach(path: string, log: (message: string) => void, uid = process.getuid?.()): void {
+  // Not root: PostgreSQL runs as this same user, who already reaches its own files.
+  if (uid !== 0) return;
   const { root } = parse(path);
   for (let dir = path; dir !== root; dir = dirname(dir)) {
     if (!existsSync(dir)) continue;
