@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { AppModule } from './app.module';
 import type { AppConfig } from './core/config/config';
 import { validationExceptionFactory } from './core/errors/validation';
+import { refuseDeepJson, refuseUnstorableText } from './core/http/request-input';
 import { APP_VERSION } from './health/health.controller';
 
 export function createLogger(config: AppConfig): ConsoleLogger {
@@ -57,7 +58,8 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
     }),
   );
   app.use(cookieParser());
-  app.use(express.json({ limit: '1mb' }));
+  app.use(express.json({ limit: '1mb', verify: refuseDeepJson }));
+  app.use(refuseUnstorableText);
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
   serveWebApp(app, config.webDistDir);
   app.setGlobalPrefix('api');

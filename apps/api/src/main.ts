@@ -27,13 +27,16 @@ async function run(): Promise<void> {
   const [command = 'serve', ...args] = process.argv.slice(2);
 
   let embedded: RunningEmbeddedPostgres | null = null;
-  const databaseUrl = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort)).url;
   const stopEmbedded = async () => {
     if (embedded) await embedded.stop().catch((e: unknown) => logger.error(`Stopping PostgreSQL failed: ${String(e)}`));
     embedded = null;
   };
 
   try {
+    // A serving API keeps its embedded PostgreSQL alive: if it dies, it is started again and /api/health recovers.
+    const databaseUrl =
+      config.databaseUrl ??
+      (embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort, { restartOnExit: command === 'serve' })).url;
     const dataSource = await new DataSource(dataSourceOptions(databaseUrl, 2)).initialize();
     try {
       const applied = await dataSource.runMigrations({ transaction: 'each' });

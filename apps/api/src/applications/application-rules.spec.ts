@@ -2,7 +2,7 @@ import 'reflect-metadata'; // the contracts' class-validator decorators need it 
 import { REQUIRED_DOCUMENT_KINDS, type DeclarationInput, type ProjectView } from '@tremplin/contracts';
 import { emptyBudgetYear, type BudgetYear } from '@tremplin/domain';
 import {
-  applicationReference, budgetTotalIssues, duplicateBudgetYears, isCalendarDate, parisDateTime, parisToday, submissionIssues, unstorableTextFields,
+  applicationReference, budgetTotalIssues, duplicateBudgetYears, isCalendarDate, parisDateTime, parisToday, submissionIssues,
   type SubmissionContent,
 } from './application-rules';
 
@@ -76,14 +76,6 @@ describe('applicationReference', () => {
     expect(applicationReference(2016, 0, 'MEDIATION', 123)).toBe('AAP2016-MED-000123');
     expect(applicationReference(2016, 1, 'REMOBILISATION', 1)).toBe('AAP2016B-REM-000001');
     expect(applicationReference(2019, 0, 'AB', 1_234_567)).toBe('AAP2019-AB-1234567');
-  });
-});
-
-describe('unstorableTextFields', () => {
-  it('names every string holding U+0000 or a lone surrogate, and accepts proper pairs', () => {
-    const input = { title: 'ok 😀', summary: 'a\u0000b', project: { partners: [{ name: 'x', role: '\ud83d' }], indicators: [{ label: '\ude00x' }] }, version: 3 };
-    expect(unstorableTextFields(input).map((i) => i.field)).toEqual(['summary', 'project.partners[0].role', 'project.indicators[0].label']);
-    expect(unstorableTextFields({ text: '𝕿𝖗𝖊𝖒𝖕𝖑𝖎𝖓 \u202e\ufeff' })).toEqual([]);
   });
 });
 

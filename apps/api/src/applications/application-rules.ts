@@ -119,21 +119,6 @@ export function applicationReference(firstYear: number, callRank: number, axisCo
   return `AAP${firstYear}${suffix}-${axisCode.slice(0, 3)}-${String(number).padStart(6, '0')}`;
 }
 
-// PostgreSQL text and jsonb cannot hold U+0000, and a lone surrogate cannot be encoded in UTF-8 (it would
-// silently become U+FFFD): both are refused up front, naming the field, rather than altered or failing late.
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const unstorable = (text: string): boolean => text.includes('\u0000') || LONE_SURROGATE.test(text);
-
-/** Paths of every string in `value` that the database could not store exactly. */
-export function unstorableTextFields(value: unknown, path = ''): FieldIssue[] {
-  if (typeof value === 'string') return unstorable(value) ? [issue(path || 'body', 'TEXT_INVALID_CHARACTER')] : [];
-  if (Array.isArray(value)) return value.flatMap((item, i) => unstorableTextFields(item, `${path}[${i}]`));
-  if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, item]) => unstorableTextFields(item, path ? `${path}.${key}` : key));
-  }
-  return [];
-}
-
 const PARIS = { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' } as const;
 const parisFormatters = { fr: new Intl.DateTimeFormat('fr-FR', PARIS), en: new Intl.DateTimeFormat('en-GB', PARIS) };
 

@@ -43,7 +43,6 @@ import {
   duplicateBudgetYears,
   parisDateTime,
   submissionIssues,
-  unstorableTextFields,
   type FieldIssue,
 } from './application-rules';
 import { ApplicationVersion } from './application-version.entity';
@@ -84,12 +83,6 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** 400 naming every text field the database could not store exactly (U+0000, lone surrogates). */
-export function assertStorable(input: object): void {
-  const issues = unstorableTextFields(input);
-  if (issues.length) throw AppException.validation(issues);
-}
-
 export function callWindowParams(call: Call): Record<string, string> {
   return {
     opensAtFr: parisDateTime(call.opensAt, 'fr'), closesAtFr: parisDateTime(call.closesAt, 'fr'),
@@ -111,7 +104,6 @@ export class ApplicationsService {
   ) {}
 
   async create(actor: Actor, input: CreateApplicationRequest): Promise<ApplicationView> {
-    assertStorable(input);
     const organizationId = actor.organizationId;
     if (!organizationId) throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN');
     return this.dataSource.transaction(async (manager) => {
@@ -141,7 +133,6 @@ export class ApplicationsService {
   async list(actor: Actor, query: ListApplicationsQuery): Promise<Page<ApplicationSummaryView>> {
     const { page, pageSize, offset } = pageParams(query.page, query.pageSize);
     const statuses = parseStatuses(query.status);
-    if (query.q !== undefined) assertStorable({ q: query.q });
     // Left joins on primary keys: PostgreSQL drops them from the count query, which reads no joined column.
     const qb = this.dataSource
       .getRepository(Application)
@@ -195,7 +186,6 @@ export class ApplicationsService {
 
   /** A draft save: optimistic locking on `version`; each part given replaces the stored one. */
   async update(actor: Actor, id: string, input: UpdateApplicationRequest): Promise<ApplicationView> {
-    assertStorable(input);
     return this.dataSource.transaction(async (manager) => {
       const app = await this.access.ownApplication(manager, actor, id, { lock: true });
       if (!isApplicationEditable(app.status)) throw AppException.conflict('APPLICATION_NOT_EDITABLE', { status: app.status });

@@ -14,7 +14,7 @@ import { auditDiff } from './application-diff';
 import { informationRequestMail } from './application-mails';
 import { isCalendarDate, parisToday } from './application-rules';
 import { Application } from './application.entity';
-import { ApplicationsService, assertStorable } from './applications.service';
+import { ApplicationsService } from './applications.service';
 import { InformationRequest } from './information-request.entity';
 
 /** Staff ask the association for more: the application reopens for editing until it is resubmitted. */
@@ -30,7 +30,6 @@ export class InformationRequestsService {
   ) {}
 
   async request(actor: Actor, id: string, input: InformationRequestInput): Promise<ApplicationView> {
-    assertStorable(input);
     const dueDate = input.dueDate.slice(0, 10);
     if (!isCalendarDate(dueDate)) throw AppException.validation([{ field: 'dueDate', code: 'DATE_INVALID', message: 'DATE_INVALID' }]);
     if (dueDate <= parisToday(new Date())) throw AppException.validation([{ field: 'dueDate', code: 'DUE_DATE_PAST', message: 'DUE_DATE_PAST' }]);

@@ -5,6 +5,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsISO8601,
   IsOptional,
   IsString,
@@ -19,6 +20,7 @@ import {
 import { CHARGE_ACCOUNTS, PRODUCT_ACCOUNTS, type ApplicationStatus, type ChargeAccount, type ProductAccount } from '@tremplin/domain';
 import { TERRITORIES, type Territory } from './organizations';
 import { MAX_CENTS } from './calls';
+import { IsOmittable } from './common';
 
 const MAX_TEXT = 10_000;
 
@@ -38,15 +40,15 @@ export class PartnerInput {
 
 /** Step 2 of the form: the project. Every field optional in a draft; completeness is checked at submission. */
 export class ProjectInput {
-  @IsOptional() @IsString() @MaxLength(MAX_TEXT) objectives?: string;
-  @IsOptional() @IsString() @MaxLength(MAX_TEXT) activities?: string;
+  @IsOmittable() @IsString() @MaxLength(MAX_TEXT) objectives?: string;
+  @IsOmittable() @IsString() @MaxLength(MAX_TEXT) activities?: string;
   /** RSA beneficiaries reached, per year of the call (aggregated counts only, never names). */
-  @IsOptional() @IsArray() @ArrayMaxSize(4) @IsInt({ each: true }) @Min(0, { each: true }) @Max(1_000_000, { each: true }) rsaBeneficiariesPerYear?: number[];
-  @IsOptional() @IsString() @MaxLength(MAX_TEXT) otherPublics?: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(8) @IsIn(TERRITORIES, { each: true }) territories?: Territory[];
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) startDate?: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => PartnerInput) partners?: PartnerInput[];
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => IndicatorInput) indicators?: IndicatorInput[];
+  @IsOmittable() @IsArray() @ArrayMaxSize(4) @IsInt({ each: true }) @Min(0, { each: true }) @Max(1_000_000, { each: true }) rsaBeneficiariesPerYear?: number[];
+  @IsOmittable() @IsString() @MaxLength(MAX_TEXT) otherPublics?: string;
+  @IsOmittable() @IsArray() @ArrayMaxSize(8) @IsIn(TERRITORIES, { each: true }) territories?: Territory[];
+  @IsOmittable() @Matches(/^\d{4}-\d{2}-\d{2}$/) startDate?: string;
+  @IsOmittable() @IsArray() @ArrayMaxSize(30) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => PartnerInput) partners?: PartnerInput[];
+  @IsOmittable() @IsArray() @ArrayMaxSize(30) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => IndicatorInput) indicators?: IndicatorInput[];
 }
 
 function centsRecord<K extends string>(keys: readonly K[]) {
@@ -64,8 +66,8 @@ export const ProductsInput = centsRecord<ProductAccount>(PRODUCT_ACCOUNTS);
 
 export class BudgetYearInput {
   @IsInt() @Min(2000) @Max(2100) year!: number;
-  @ValidateNested() @Type(() => ChargesInput) charges!: Record<ChargeAccount, number>;
-  @ValidateNested() @Type(() => ProductsInput) products!: Record<ProductAccount, number>;
+  @IsObject() @ValidateNested() @Type(() => ChargesInput) charges!: Record<ChargeAccount, number>;
+  @IsObject() @ValidateNested() @Type(() => ProductsInput) products!: Record<ProductAccount, number>;
   @IsString() @MaxLength(300) otherFunderName!: string;
 }
 
@@ -89,12 +91,12 @@ export class CreateApplicationRequest {
 /** A draft save: every part optional, with the version read (optimistic locking). */
 export class UpdateApplicationRequest {
   @IsInt() @Min(1) version!: number;
-  @IsOptional() @Matches(/^[A-Z][A-Z0-9_]{1,15}$/) axisCode?: string;
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(300) title?: string;
-  @IsOptional() @IsString() @MaxLength(MAX_TEXT) summary?: string;
-  @IsOptional() @ValidateNested() @Type(() => ProjectInput) project?: ProjectInput;
-  @IsOptional() @IsArray() @ArrayMaxSize(4) @ValidateNested({ each: true }) @Type(() => BudgetYearInput) budget?: BudgetYearInput[];
-  @IsOptional() @ValidateNested() @Type(() => DeclarationInput) declaration?: DeclarationInput;
+  @IsOmittable() @Matches(/^[A-Z][A-Z0-9_]{1,15}$/) axisCode?: string;
+  @IsOmittable() @IsString() @MinLength(1) @MaxLength(300) title?: string;
+  @IsOmittable() @IsString() @MaxLength(MAX_TEXT) summary?: string;
+  @IsOmittable() @IsObject() @ValidateNested() @Type(() => ProjectInput) project?: ProjectInput;
+  @IsOmittable() @IsArray() @ArrayMaxSize(4) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => BudgetYearInput) budget?: BudgetYearInput[];
+  @IsOmittable() @IsObject() @ValidateNested() @Type(() => DeclarationInput) declaration?: DeclarationInput;
 }
 
 export class VersionedRequest {

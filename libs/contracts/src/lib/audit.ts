@@ -20,8 +20,8 @@ export class AuditQuery {
   @IsOptional() @IsString() @MaxLength(60) entityType?: string;
   @IsOptional() @IsString() @MaxLength(60) entityId?: string;
   @IsOptional() @IsString() @MaxLength(254) actor?: string;
-  @IsOptional() @IsISO8601() from?: string;
-  @IsOptional() @IsISO8601() to?: string;
+  @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @IsOptional() @IsISO8601({ strict: true }) to?: string;
   @IsOptional() @Matches(/^\d{1,6}$/) page?: string;
   @IsOptional() @Matches(/^\d{1,3}$/) pageSize?: string;
 }

@@ -5,6 +5,7 @@ import {
   IsArray,
   IsInt,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -61,16 +62,16 @@ export class CallInput {
 
   @IsInt() @Min(1) @Max(MAX_CENTS) envelopeCents!: number;
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(12) @ValidateNested({ each: true }) @Type(() => AxisInput)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(12) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AxisInput)
   axes!: AxisInput[];
 
-  @IsArray() @ArrayMaxSize(48) @ValidateNested({ each: true }) @Type(() => AllocationInput)
+  @IsArray() @ArrayMaxSize(48) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AllocationInput)
   allocations!: AllocationInput[];
 
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => CriterionInput)
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => CriterionInput)
   criteria!: CriterionInput[];
 
-  @ValidateNested() @Type(() => PaymentRuleInput)
+  @IsObject() @ValidateNested() @Type(() => PaymentRuleInput)
   paymentRule!: PaymentRuleInput;
 
   @IsInt() @Min(1) @Max(5) reviewersPerApplication!: number;
@@ -85,7 +86,7 @@ export class UpdateCallRequest extends CallInput {
 export class BudgetRevisionRequest {
   @IsInt() @Min(1) version!: number;
   @IsInt() @Min(1) @Max(MAX_CENTS) envelopeCents!: number;
-  @IsArray() @ArrayMaxSize(48) @ValidateNested({ each: true }) @Type(() => AllocationInput)
+  @IsArray() @ArrayMaxSize(48) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AllocationInput)
   allocations!: AllocationInput[];
   @IsString() @MinLength(10) @MaxLength(2000) reason!: string;
   @IsOptional() @IsString() @MaxLength(100) deliberationReference?: string;

@@ -118,6 +118,8 @@ export const ERROR_MESSAGES = {
     fr: "Cette candidature n'a pas encore été déposée : elle n'a pas d'accusé de réception.",
     en: 'This application has not been submitted yet: it has no acknowledgement of receipt.',
   },
+  // Robustness (issue #6 §6): a unique key that no explicit check names, hit by a race.
+  DUPLICATE_VALUE: { fr: 'Cette valeur est déjà utilisée.', en: 'This value is already used.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -209,6 +211,9 @@ export const FIELD_MESSAGES = {
     fr: 'Indiquez le montant demandé au Département (compte 74) pour au moins une année.',
     en: 'Give the amount requested from the Département (account 74) for at least one year.',
   },
+  // Robustness (issue #6 §6).
+  DUPLICATE_VALUE: { fr: 'déjà utilisé', en: 'already used' },
+  JSON_TOO_DEEP: { fr: 'JSON imbriqué sur plus de {max} niveaux', en: 'JSON nested deeper than {max} levels' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;
 

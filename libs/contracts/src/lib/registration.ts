@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { normalizeEmail } from './auth';
 import { TERRITORIES, type Territory } from './organizations';
 
@@ -30,7 +30,7 @@ export class RegisterRequest {
   @Transform(normalizeEmail) @IsEmail() @MaxLength(254) email!: string;
   @Transform(trim) @IsString() @MinLength(2) @MaxLength(120) fullName!: string;
   @IsString() @MinLength(12) @MaxLength(200) password!: string;
-  @ValidateNested() @Type(() => OrganizationProfileInput) organization!: OrganizationProfileInput;
+  @IsObject() @ValidateNested() @Type(() => OrganizationProfileInput) organization!: OrganizationProfileInput;
 }
 
 /**

@@ -6,6 +6,7 @@ import { formatEuros, IllegalTransitionError } from '@tremplin/domain';
 import { AppException } from './app.exception';
 import { languageOf } from './language';
 import { translateValidationMessage } from './validation';
+import { MAX_JSON_DEPTH } from '../http/request-input';
 
 const STATUS_NAMES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
@@ -18,7 +19,44 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   413: 'PAYLOAD_TOO_LARGE', 429: 'TOO_MANY_ATTEMPTS', 503: 'SERVICE_UNAVAILABLE',
 };
 
-interface PgError { code?: string; constraint?: string }
+interface PgError { code?: string; constraint?: string; detail?: string; message?: string }
+
+/** Unique keys that have their own friendly message (the explicit checks use the same codes). */
+const UNIQUE_CONSTRAINTS: Record<string, ErrorCode> = {
+  uq_app_user_email: 'EMAIL_TAKEN',
+  uq_call_code: 'CALL_CODE_TAKEN',
+  uq_organization_siret: 'SIRET_TAKEN',
+};
+
+/** Seconds a client should wait before retrying while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+// 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now (starting), 53300 too many connections;
+// class 08 is "connection exception".
+const CONNECTION_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const CONNECTION_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|the database system is (starting up|shutting down)/i;
+
+/** Whether an error means PostgreSQL cannot be reached now (a fault to retry), not that the request is wrong. */
+export function isDatabaseUnreachable(exception: unknown): boolean {
+  const candidates = [exception, exception instanceof QueryFailedError ? exception.driverError : undefined];
+  if (exception instanceof AggregateError) candidates.push(...exception.errors);
+  return candidates.some((e) => {
+    if (!e || typeof e !== 'object') return false;
+    const { code, message } = e as PgError;
+    return (
+      (typeof code === 'string' && (CONNECTION_ERROR_CODES.has(code) || CONNECTION_SQLSTATES.has(code) || code.startsWith('08'))) ||
+      (typeof message === 'string' && CONNECTION_MESSAGES.test(message))
+    );
+  });
+}
+
+/** `Key (call_id, code)=(…) already exists.` → `code` (camelCase, the last column: the one a person typed). */
+function uniqueKeyField(detail: string | undefined): string {
+  const columns = /^Key \((.*?)\)=/.exec(detail ?? '')?.[1]?.match(/[a-z_][a-z0-9_]*/gi) ?? [];
+  const column = columns.filter((c) => !['lower', 'upper', 'text', 'coalesce'].includes(c.toLowerCase())).pop();
+  return column ? column.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase()) : 'body';
+}
 
 /** The one place where errors become HTTP: `{statusCode, error, code, message, details?}`. */
 @Catch()
@@ -35,6 +73,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof AppException && exception.headers) {
       for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
     }
+    if (body.statusCode === 503) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     if (body.statusCode >= 500) {
       this.logger.error(`${request.method} ${request.url} → ${body.statusCode}`, exception instanceof Error ? exception.stack : String(exception));
     }
@@ -65,15 +104,34 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const details = status === 400 ? this.bodyParserDetails(exception, lang) : undefined;
       return { statusCode: status, error: STATUS_NAMES[status] ?? 'Error', code, message: ERROR_MESSAGES[code][lang], details };
     }
-    // body-parser errors (malformed JSON, too large) reach us as plain errors with a status.
-    const status = (exception as { status?: number; type?: string }).status;
+    // body-parser errors (malformed JSON, too large, too deep) reach us as plain errors with a status.
+    const { status, type } = exception as { status?: number; type?: string };
+    if (type === 'entity.too.deep') {
+      return {
+        statusCode: 400, error: 'Bad Request', code: 'VALIDATION_FAILED', message: ERROR_MESSAGES.VALIDATION_FAILED[lang],
+        details: [localiseDetail({ field: 'body', code: 'JSON_TOO_DEEP', message: '', params: { max: MAX_JSON_DEPTH } }, lang)],
+      };
+    }
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const code = STATUS_CODES[status] ?? 'VALIDATION_FAILED';
       const details = status === 400 ? [{ field: 'body', message: lang === 'fr' ? 'JSON mal formé' : 'Malformed JSON' }] : undefined;
       return { statusCode: status, error: STATUS_NAMES[status] ?? 'Error', code, message: ERROR_MESSAGES[code][lang], details };
     }
+    if (isDatabaseUnreachable(exception)) {
+      return { statusCode: 503, error: 'Service Unavailable', code: 'SERVICE_UNAVAILABLE', message: ERROR_MESSAGES.SERVICE_UNAVAILABLE[lang] };
+    }
     if (exception instanceof QueryFailedError) {
       const pg = exception.driverError as PgError;
+      // A unique key hit by a race the explicit checks could not see (two requests at once): 409, mapped here
+      // once for every module, naming the field but never echoing the value.
+      if (pg.code === '23505') {
+        const known = pg.constraint ? UNIQUE_CONSTRAINTS[pg.constraint] : undefined;
+        if (known) return { statusCode: 409, error: 'Conflict', code: known, message: ERROR_MESSAGES[known][lang] };
+        return {
+          statusCode: 409, error: 'Conflict', code: 'DUPLICATE_VALUE', message: ERROR_MESSAGES.DUPLICATE_VALUE[lang],
+          details: [localiseDetail({ field: uniqueKeyField(pg.detail), code: 'DUPLICATE_VALUE', message: '' }, lang)],
+        };
+      }
       // 22P02 invalid text representation, 22003 out of range, 23514 check violation: bad input, not a crash.
       // 22021/22P05: a character the database cannot store (e.g. U+0000) — bad input as well.
       if (['22P02', '22003', '23514', '22001', '22021', '22P05'].includes(pg.code ?? '')) {
