@@ -56,7 +56,7 @@ describe('authentication', () => {
     for (let i = 0; i < 8; i++) await t.http.post('/api/auth/login').send({ email: `spray-${i}@example.org`, password: 'x' });
     const res = await t.http.post('/api/auth/login').send({ email: DEMO.reviewer, password: 'Tremplin-2016!' });
     expect(res.status).toBe(429);
-    await t.sql('DELETE FROM login_attempt');
+    await t.sql('DELETE FROM throttle_hit');
   });
 
   it('rotates the refresh token on use and revokes the whole family when a spent token is replayed', async () => {

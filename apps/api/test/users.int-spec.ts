@@ -34,6 +34,18 @@ describe('staff accounts', () => {
     expect(taken.status).toBe(409);
   });
 
+  it('gives staff accounts the associations\' password policy: common or personal passwords are refused, nothing is created', async () => {
+    const base = { email: 'claire.dubois@lenord.fr', fullName: 'Claire Dubois', role: 'finance' };
+    for (const password of ['motdepasse123', 'azertyuiop12', 'clairedubois59', 'Motdepasse2016']) {
+      const res = await t.http.post('/api/users').set(bearer(admin)).send({ ...base, password });
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'password', code: 'PASSWORD_TOO_WEAK' })]);
+    }
+    expect(await t.sql(`SELECT id FROM app_user WHERE email = 'claire.dubois@lenord.fr'`)).toEqual([]);
+    const strong = await t.http.post('/api/users').set(bearer(admin)).send({ ...base, password: 'girafe-parapluie-tambour-59' });
+    expect(strong.status).toBe(201);
+  });
+
   it('lists accounts with paging and filters', async () => {
     // The two demo association accounts (seeded organisations have members with other addresses).
     const res = await t.http.get('/api/users?role=association&q=@demo.tremplin.fr&pageSize=1').set(bearer(admin));

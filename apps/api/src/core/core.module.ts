@@ -10,6 +10,7 @@ import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { ThrottleGuard, ThrottleService } from './auth/throttle.service';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 
 /** Configuration, database, authentication (global deny-by-default guard), errors and audit. */
@@ -29,10 +30,12 @@ export class CoreModule {
         AuditService,
         AccessPolicy,
         AuthService,
+        ThrottleService,
+        ThrottleGuard,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],
-      exports: [APP_CONFIG, AuditService, AccessPolicy, AuthService, JwtModule],
+      exports: [APP_CONFIG, AuditService, AccessPolicy, AuthService, ThrottleService, ThrottleGuard, JwtModule],
     };
   }
 }

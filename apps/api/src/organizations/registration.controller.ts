@@ -6,6 +6,7 @@ import { CurrentActor, Public, RequirePermission } from '../core/auth/access.dec
 import type { Actor } from '../core/auth/actor';
 import { sendSession } from '../core/auth/auth.controller';
 import type { AuthenticatedRequest } from '../core/auth/auth.guard';
+import { Throttle } from '../core/auth/throttle.service';
 import { APP_CONFIG, type AppConfig } from '../core/config/config';
 import { EmailVerificationService } from '../users/email-verification.service';
 import { RegistrationService } from './registration.service';
@@ -21,12 +22,14 @@ export class RegistrationController {
   ) {}
 
   @Public()
+  @Throttle('register')
   @Post('register')
   async register(@Body() body: RegisterRequest, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
     return sendSession(res, await this.registration.register(body, req.id ?? null), this.config);
   }
 
   @Public()
+  @Throttle('verify-email')
   @Post('verify-email')
   @HttpCode(204)
   verifyEmail(@Body() body: VerifyEmailRequest, @Req() req: AuthenticatedRequest): Promise<void> {
@@ -35,6 +38,7 @@ export class RegistrationController {
 
   @RequirePermission('auth.self')
   @ApiBearerAuth()
+  @Throttle('resend-verification')
   @Post('resend-verification')
   @HttpCode(204)
   resendVerification(@CurrentActor() actor: Actor): Promise<void> {
@@ -42,6 +46,7 @@ export class RegistrationController {
   }
 
   @Public()
+  @Throttle('accept-invitation')
   @Post('accept-invitation')
   async acceptInvitation(@Body() body: AcceptInvitationRequest, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
     return sendSession(res, await this.registration.acceptInvitation(body, req.id ?? null), this.config);

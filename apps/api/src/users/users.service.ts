@@ -6,6 +6,7 @@ import { AuditService } from '../core/audit/audit.service';
 import { diffOf } from '../core/audit/audit-chain';
 import type { Actor } from '../core/auth/actor';
 import { hashPassword } from '../core/auth/password';
+import { checkPassword } from '../core/auth/password-policy';
 import { RefreshToken } from '../core/auth/refresh-token.entity';
 import { AppException } from '../core/errors/app.exception';
 import { pageParams } from '../core/pagination';
@@ -32,6 +33,9 @@ export class UsersService {
 
   async createStaff(actor: Actor, input: CreateStaffUserRequest): Promise<UserAdminView> {
     const email = input.email.trim().toLowerCase();
+    // The same rule as associations' accounts: staff accounts reach every application.
+    const issues = checkPassword(input.password, [email, input.fullName]);
+    if (issues.length) throw AppException.validation(issues);
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (manager) => {
       if (await manager.exists(User, { where: { email } })) throw AppException.conflict('EMAIL_TAKEN');

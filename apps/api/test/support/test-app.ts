@@ -69,6 +69,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     WEB_DIST_DIR: '/nonexistent',
     LOG_LEVEL: 'error',
     SEED_DEMO: 'false',
+    // Every request of a test file comes from one address: per-IP account throttling would stop sign-up suites.
+    ACCOUNT_THROTTLE_MAX_PER_IP: '10000',
     ...env,
   });
   const app = await createApp(config, databaseUrl, { logger: false });

@@ -34,3 +34,37 @@ export interface LoginResponse {
   expiresIn: number;
   user: UserView;
 }
+
+/** « Mot de passe oublié ? »: the answer is the same whether an account uses this address or not. */
+export class PasswordResetRequest {
+  @Transform(normalizeEmail)
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+}
+
+/** The token from the mailed link (single use, one hour) and the new password (the sign-up policy). */
+export class PasswordResetConfirmRequest {
+  @IsString()
+  @MinLength(20)
+  @MaxLength(200)
+  token!: string;
+
+  @IsString()
+  @MinLength(12)
+  @MaxLength(200)
+  password!: string;
+}
+
+/** A signed-in person changes their password: the current one is required. */
+export class ChangePasswordRequest {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  currentPassword!: string;
+
+  @IsString()
+  @MinLength(12)
+  @MaxLength(200)
+  newPassword!: string;
+}

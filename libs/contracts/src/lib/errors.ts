@@ -166,6 +166,8 @@ export const FIELD_MESSAGES = {
     fr: 'Mot de passe trop facile à deviner (mot courant, suite de clavier, nom ou adresse e-mail). Préférez une phrase de plusieurs mots sans rapport entre eux.',
     en: 'Password too easy to guess (common word, keyboard pattern, name or email). Prefer a passphrase of several unrelated words.',
   },
+  // Password change (issue #6).
+  CURRENT_PASSWORD_WRONG: { fr: 'Mot de passe actuel incorrect.', en: 'The current password is incorrect.' },
   // Documents and messages (issue #3).
   FILE_EXTENSION_MISMATCH: {
     fr: "Le nom du fichier se termine par « .{extension} » mais son contenu est au format {detected}.",

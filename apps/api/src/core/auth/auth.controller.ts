@@ -7,6 +7,7 @@ import { AuthService, type IssuedSession } from './auth.service';
 import { CurrentActor, Public, RequirePermission } from './access.decorators';
 import type { Actor } from './actor';
 import type { AuthenticatedRequest } from './auth.guard';
+import { clientIp } from './throttle.service';
 
 export const REFRESH_COOKIE = 'tremplin_refresh';
 const COOKIE_PATH = '/api/auth';
@@ -23,7 +24,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   async login(@Body() body: LoginRequest, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
-    return this.withCookie(res, await this.auth.login(body.email, body.password, req.ip ?? 'unknown', req.id ?? null));
+    return this.withCookie(res, await this.auth.login(body.email, body.password, clientIp(req), req.id ?? null));
   }
 
   @Public()

@@ -11,7 +11,7 @@ import { User } from '../../users/user.entity';
 import { toUserView } from '../../users/user.mapper';
 import { hashPassword, verifyPassword } from './password';
 import { RefreshToken } from './refresh-token.entity';
-import { LoginAttempt } from './login-attempt.entity';
+import { ThrottleService } from './throttle.service';
 import type { Actor } from './actor';
 
 export interface IssuedSession {
@@ -31,27 +31,45 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
+    private readonly throttle: ThrottleService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async login(emailInput: string, password: string, ip: string, requestId: string | null): Promise<IssuedSession> {
     const email = emailInput.trim().toLowerCase();
-    await this.assertNotThrottled(email, ip);
-    const user = await this.dataSource.getRepository(User).findOne({ where: { email } });
-    this.dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
-    const passwordOk = await verifyPassword(user?.passwordHash ?? (await this.dummyHash), password);
-    const attempts = this.dataSource.getRepository(LoginAttempt);
-    if (!user || !passwordOk || !user.active) {
-      await attempts.insert({ email, ip, succeeded: false, attemptedAt: new Date() });
-      throw new AppException(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS');
-    }
+    const user = await this.checkPassword(email, password, ip);
+    if (!user) throw new AppException(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS');
     return this.dataSource.transaction(async (manager) => {
-      await manager.insert(LoginAttempt, { email, ip, succeeded: true, attemptedAt: new Date() });
       await manager.update(User, { id: user.id }, { lastLoginAt: new Date() });
       const actor: Actor = { userId: user.id, email: user.email, role: user.role, organizationId: user.organizationId, requestId };
       await this.audit.record(manager, actor, { action: 'auth.login', entityType: 'user', entityId: user.id });
       return this.issue(manager, user, randomUUID());
     });
+  }
+
+  /**
+   * The one place a password is checked (login, password change). The attempt is counted per email and per IP
+   * *before* the hash is verified — a 429 beyond the limits — and taken back when the password is right: only
+   * failures count, and a success clears the email's count. Returns the active user, or null.
+   */
+  async checkPassword(email: string, password: string, ip: string): Promise<User | null> {
+    const { maxFailuresPerEmail, maxFailuresPerIp, windowSeconds } = this.config.login;
+    const emailBucket = `login:email:${email}`;
+    const hits = await this.throttle.hit([
+      { bucket: emailBucket, limit: maxFailuresPerEmail, windowSeconds },
+      { bucket: `login:ip:${ip}`, limit: maxFailuresPerIp, windowSeconds },
+    ]);
+    const user = await this.dataSource.getRepository(User).findOne({ where: { email } });
+    this.dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+    const passwordOk = await verifyPassword(user?.passwordHash ?? (await this.dummyHash), password);
+    if (!user || !passwordOk || !user.active) return null;
+    await this.throttle.forgive(hits, [emailBucket]);
+    return user;
+  }
+
+  /** Ends every session of an account (password reset or change), in the caller's transaction. */
+  async revokeAllSessions(manager: EntityManager, userId: string): Promise<void> {
+    await manager.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
   /** Rotates the refresh token: the old one is spent; presenting a spent one revokes its whole family. */
@@ -124,32 +142,5 @@ export class AuthService {
       refreshToken,
       refreshExpiresAt,
     };
-  }
-
-  private async assertNotThrottled(email: string, ip: string): Promise<void> {
-    const { maxFailuresPerEmail, maxFailuresPerIp, windowSeconds } = this.config.login;
-    // Failures since the last success for this email (a success resets its counter), within the window.
-    const [row] = await this.dataSource.query(
-      `SELECT
-         (SELECT count(*) FROM login_attempt a
-            WHERE a.email = $1 AND NOT a.succeeded AND a.attempted_at > now() - make_interval(secs => $3)
-              AND a.attempted_at > COALESCE((SELECT max(attempted_at) FROM login_attempt s WHERE s.email = $1 AND s.succeeded), '-infinity')
-         )::int AS email_failures,
-         (SELECT min(attempted_at) FROM login_attempt a
-            WHERE a.email = $1 AND NOT a.succeeded AND a.attempted_at > now() - make_interval(secs => $3)) AS email_oldest,
-         (SELECT count(*) FROM login_attempt a
-            WHERE a.ip = $2 AND NOT a.succeeded AND a.attempted_at > now() - make_interval(secs => $3))::int AS ip_failures,
-         (SELECT min(attempted_at) FROM login_attempt a
-            WHERE a.ip = $2 AND NOT a.succeeded AND a.attempted_at > now() - make_interval(secs => $3)) AS ip_oldest`,
-      [email, ip, windowSeconds],
-    );
-    const blockedSince: Date | null =
-      row.email_failures >= maxFailuresPerEmail ? row.email_oldest : row.ip_failures >= maxFailuresPerIp ? row.ip_oldest : null;
-    if (blockedSince) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((new Date(blockedSince).getTime() + windowSeconds * 1000 - Date.now()) / 1000));
-      throw new AppException(HttpStatus.TOO_MANY_REQUESTS, 'TOO_MANY_ATTEMPTS', { retryAfterSeconds }, undefined, {
-        'Retry-After': String(retryAfterSeconds),
-      });
-    }
   }
 }

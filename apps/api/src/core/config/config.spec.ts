@@ -26,7 +26,47 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...env, SEED_DEMO: 'true' }).seedDemo).toBe(true);
   });
 
+  describe('in production', () => {
+    const prod = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/tremplin' };
+    const ownSecret = 'Zq8vR1xN4mT7pL0sK3jH6gF9dC2bA5eW';
+
+    it('refuses the demo JWT secret that docker-compose.yml used to ship', () => {
+      const start = () => loadConfig({ ...prod, DATA_DIR: dataDir(), JWT_SECRET: 'change-me-in-production-0123456789abcdef' });
+      expect(start).toThrow(ConfigError);
+      expect(start).toThrow(/JWT_SECRET is the public demo value/);
+    });
+
+    it('accepts the same demo secret outside production (local demo and tests)', () => {
+      expect(loadConfig({ DATA_DIR: dataDir(), JWT_SECRET: 'change-me-in-production-0123456789abcdef' }).jwtSecret).toBe(
+        'change-me-in-production-0123456789abcdef',
+      );
+    });
+
+    it('refuses to seed the demo on the embedded database unless SEED_DEMO is set explicitly', () => {
+      const start = () => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir() });
+      expect(start).toThrow(ConfigError);
+      expect(start).toThrow(/SEED_DEMO must be set explicitly/);
+      expect(loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir(), SEED_DEMO: 'true' }).seedDemo).toBe(true);
+      expect(loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir(), SEED_DEMO: 'false' }).seedDemo).toBe(false);
+    });
+
+    it('starts with its own secret on an external database, without the demo', () => {
+      const config = loadConfig({ ...prod, DATA_DIR: dataDir(), JWT_SECRET: ownSecret });
+      expect(config.jwtSecret).toBe(ownSecret);
+      expect(config.seedDemo).toBe(false);
+    });
+  });
+
+  it('reads the account throttling limits, with defaults', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).accountThrottle).toEqual({ maxPerEmail: 5, maxPerIp: 20, windowSeconds: 3600 });
+    expect(
+      loadConfig({ DATA_DIR: dataDir(), ACCOUNT_THROTTLE_MAX_PER_EMAIL: '2', ACCOUNT_THROTTLE_MAX_PER_IP: '7', ACCOUNT_THROTTLE_WINDOW_SECONDS: '60' })
+        .accountThrottle,
+    ).toEqual({ maxPerEmail: 2, maxPerIp: 7, windowSeconds: 60 });
+  });
+
   it.each([
+    [{ ACCOUNT_THROTTLE_MAX_PER_IP: '0' }, /ACCOUNT_THROTTLE_MAX_PER_IP/],
     [{ PORT: 'abc' }, /PORT/],
     [{ PORT: '70000' }, /PORT/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],

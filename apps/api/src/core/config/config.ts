@@ -25,6 +25,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   logFormat: 'json' | 'text';
   login: { maxFailuresPerEmail: number; maxFailuresPerIp: number; windowSeconds: number };
+  /** Other account requests (sign-up, invitations, email verification, password reset): per endpoint, counted in PostgreSQL. */
+  accountThrottle: { maxPerEmail: number; maxPerIp: number; windowSeconds: number };
   /** Public address of the portal, for links in mails. */
   publicUrl: string;
   /** Null: mails stay in the outbox (the demo); an admin page shows them. */
@@ -37,6 +39,9 @@ export interface AppConfig {
 }
 
 export class ConfigError extends Error {}
+
+/** The secret an older docker-compose.yml shipped as its default: public, so never acceptable in production. */
+export const DEMO_JWT_SECRET = 'change-me-in-production-0123456789abcdef';
 
 type Env = Record<string, string | undefined>;
 
@@ -86,6 +91,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const dataDir = resolve(cwd, env['DATA_DIR'] || '.data');
   let jwtSecret = env['JWT_SECRET'] || '';
   if (jwtSecret && jwtSecret.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
+  if (nodeEnv === 'production' && jwtSecret === DEMO_JWT_SECRET) {
+    throw new ConfigError('JWT_SECRET is the public demo value: set your own secret in production (e.g. openssl rand -base64 48)');
+  }
+  // The demo seeds accounts whose password is published in the README: production loads it only when asked in so many words.
+  if (nodeEnv === 'production' && databaseUrl === null && !env['SEED_DEMO']) {
+    throw new ConfigError('SEED_DEMO must be set explicitly in production (true loads the demo accounts and their public password, false does not)');
+  }
   if (!jwtSecret) {
     if (databaseUrl && nodeEnv === 'production') {
       throw new ConfigError('JWT_SECRET is required in production with DATABASE_URL (shared by every instance)');
@@ -125,6 +137,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       maxFailuresPerEmail: int(env, 'LOGIN_MAX_FAILURES_PER_EMAIL', 5, 1, 1000),
       maxFailuresPerIp: int(env, 'LOGIN_MAX_FAILURES_PER_IP', 30, 1, 10000),
       windowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 900, 10, 86400),
+    },
+    accountThrottle: {
+      maxPerEmail: int(env, 'ACCOUNT_THROTTLE_MAX_PER_EMAIL', 5, 1, 1000),
+      maxPerIp: int(env, 'ACCOUNT_THROTTLE_MAX_PER_IP', 20, 1, 100000),
+      windowSeconds: int(env, 'ACCOUNT_THROTTLE_WINDOW_SECONDS', 3600, 10, 86400),
     },
   };
 }

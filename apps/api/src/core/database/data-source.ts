@@ -2,7 +2,6 @@ import type { DataSourceOptions } from 'typeorm';
 import { User } from '../../users/user.entity';
 import { Organization } from '../../organizations/organization.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
-import { LoginAttempt } from '../auth/login-attempt.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Call } from '../../calls/call.entity';
 import { CallAxis } from '../../calls/call-axis.entity';
@@ -12,6 +11,7 @@ import { BudgetRevision } from '../../calls/budget-revision.entity';
 import { Foundation1764160000000 } from './migrations/1764160000000-foundation';
 import { ApplicantJourney1764170000000 } from './migrations/1764170000000-applicant-journey';
 import { AccentInsensitiveSearch1764180000000 } from './migrations/1764180000000-accent-insensitive-search';
+import { AuthThrottlePasswordReset1764195000000 } from './migrations/1764195000000-auth-throttle-password-reset';
 import { ReviewLifecycle1764260000000 } from './migrations/1764260000000-review-lifecycle';
 import { UserToken } from '../../users/user-token.entity';
 import { Invitation } from '../../organizations/invitation.entity';
@@ -24,11 +24,14 @@ import { MessageRead } from '../../messages/message-read.entity';
 import { OutboxMail } from '../../notifications/outbox-mail.entity';
 
 export const ENTITIES = [
-  User, Organization, RefreshToken, LoginAttempt, AuditEvent, Call, CallAxis, CallAllocation, ScoringCriterion, BudgetRevision,
+  User, Organization, RefreshToken, AuditEvent, Call, CallAxis, CallAllocation, ScoringCriterion, BudgetRevision,
   UserToken, Invitation, Application, ApplicationVersion, InformationRequest, ApplicationDocument, ApplicationMessage, MessageRead, OutboxMail,
 ];
 /** Listed explicitly (not globbed) so the webpack bundle carries them. */
-export const MIGRATIONS = [Foundation1764160000000, ApplicantJourney1764170000000, AccentInsensitiveSearch1764180000000, ReviewLifecycle1764260000000];
+export const MIGRATIONS = [
+  Foundation1764160000000, ApplicantJourney1764170000000, AccentInsensitiveSearch1764180000000, AuthThrottlePasswordReset1764195000000,
+  ReviewLifecycle1764260000000,
+];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
