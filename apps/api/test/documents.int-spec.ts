@@ -214,11 +214,17 @@ describe('application documents', () => {
     const res = await upload(association1, submitted, 'statutes', pdf());
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('DOCUMENTS_LOCKED');
-    // A document given while it was a draft stays, readable by staff, and cannot be removed.
+    // A document given while it was a draft (so frozen in version 1) stays, readable by staff, and cannot be removed.
     const [doc] = await t.sql<{ id: string }>(
       `INSERT INTO application_document (application_id, kind, file_name, mime_type, size_bytes, sha256, storage_key, uploaded_by)
        SELECT $1, 'statutes', 'statuts.pdf', 'application/pdf', 1, repeat('0', 64), gen_random_uuid()::text, id FROM app_user WHERE email = $2 RETURNING id`,
       [submitted, DEMO.association1],
+    );
+    await t.sql(
+      `UPDATE application_version SET snapshot = jsonb_set(snapshot, '{documents}',
+         jsonb_build_array(jsonb_build_object('id', $2::text, 'kind', 'statutes', 'fileName', 'statuts.pdf', 'sha256', repeat('0', 64))))
+       WHERE application_id = $1 AND version_no = 1`,
+      [submitted, doc?.id],
     );
     expect((await t.http.delete(`/api/applications/${submitted}/documents/${doc?.id}`).set(bearer(association1))).body.code).toBe('DOCUMENTS_LOCKED');
     const staffList = await t.http.get(`/api/applications/${submitted}/documents`).set(bearer(admin));

@@ -148,21 +148,26 @@ test('a new association signs up, verifies its email, fills every step, uploads 
   const submitted = page.getByTestId('submitted');
   await expect(submitted).toBeVisible({ timeout: 15_000 });
   await expect(submitted).toContainText(/AAP\d{4}-FRE-\d{6}/);
+  const reference = /AAP\d{4}-FRE-\d{6}/.exec((await submitted.textContent()) ?? '')?.[0] ?? '';
   const download = page.waitForEvent('download');
   await submitted.getByTestId('receipt-link').click();
   const receipt = await download;
-  expect(receipt.suggestedFilename()).toMatch(/^accuse-reception-AAP\d{4}-FRE-\d{6}\.pdf$/);
+  expect(receipt.suggestedFilename()).toBe(`accuse-reception-${reference}.pdf`);
   await expectNoAxeViolations(page, 'submitted');
 
   // The acknowledgement is in the outbox, and staff see the application
   await admin.goto('/admin/courriels');
   await admin.locator('#mails-to').fill(email);
-  await expect(admin.locator('table')).toContainText(/Accusé de réception — candidature AAP\d{4}-FRE-\d{6}/);
+  await expect(admin.locator('table')).toContainText(`Accusé de réception — candidature ${reference}`);
   await admin.goto('/instruction');
   await admin.locator('#filter-q').fill('Ateliers mobilité et permis');
-  await expect(admin.locator('table a').first()).toContainText(/AAP\d{4}-FRE|Ateliers/);
+  // This very application, found by its title: its row links by its reference.
+  const row = admin.getByRole('link', { name: reference, exact: true });
+  await expect(row).toBeVisible();
   await expectNoAxeViolations(admin, 'staff applications list');
-  await admin.locator('table a').first().click();
+  await row.click();
+  await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Ateliers mobilité et permis');
+  await expect(admin.locator('.meta')).toContainText(reference);
   await expect(admin.locator('#request-message')).toBeVisible();
   await expectNoAxeViolations(admin, 'staff application page');
 });

@@ -50,6 +50,9 @@ test.describe('public pages', () => {
     await expect(page.getByText(/non encore audité|pas encore été audité/i).first()).toBeVisible();
     await expectNoAxeViolations(page, 'accessibility statement');
     await page.goto('/nulle-part');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
+    await expect(page.getByText("L'adresse demandée ne correspond à aucune page de Tremplin.")).toBeVisible();
+    await expect(page).toHaveTitle(/Page introuvable/);
     await expectNoAxeViolations(page, 'not found');
   });
 

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import {
   roleHasPermission,
   type ApplicationSummaryView,
@@ -256,9 +256,9 @@ export class ApplicationsService {
    * does not exist (404, like anything it may not see); it has its own current application and receipts.
    */
   async versions(actor: Actor, id: string): Promise<ApplicationVersionView[]> {
-    if (actor.role === 'association') throw AppException.notFound();
     const manager = this.dataSource.manager;
-    await this.access.readableApplication(manager, actor, id);
+    const application = await this.access.readableApplication(manager, actor, id);
+    if (this.access.readsWorkingCopy(actor, application)) throw AppException.notFound();
     const rows = await manager.find(ApplicationVersion, { where: { applicationId: id }, order: { versionNo: 'ASC' } });
     return rows.map((row, i) => {
       const previous = rows[i - 1];
@@ -273,19 +273,23 @@ export class ApplicationsService {
     });
   }
 
-  /** The full view of one application as `actor` sees it (actions and missing items included). */
+  /**
+   * The full view of one application as `actor` sees it (actions and missing items included). Members of
+   * the owning organisation see the working copy; everyone else the last submitted version, frozen.
+   */
   async view(manager: EntityManager, actor: Actor, app: Application): Promise<ApplicationView> {
     const call = await manager.findOneByOrFail(Call, { id: app.callId });
     const axis = await manager.findOneByOrFail(CallAxis, { id: app.axisId });
     const organization = await manager.findOneByOrFail(Organization, { id: app.organizationId });
-    const documents = await currentDocuments(manager, app.id);
+    const frozen = this.access.readsWorkingCopy(actor, app) ? null : await submittedContent(manager, app);
+    const documents = frozen ? frozen.documents : await currentDocuments(manager, app.id);
     const openRequest =
       app.status === 'information_requested'
         ? await manager.findOne(InformationRequest, { where: { applicationId: app.id, answeredAt: IsNull() }, order: { createdAt: 'DESC' } })
         : null;
     const unread: Array<{ unread: number }> = await manager.query(`SELECT ${unreadMessagesSql('$1::uuid', '$2::uuid')} AS unread`, [app.id, actor.userId]);
-    const editable = isApplicationEditable(app.status);
-    const missing = editable
+    // What is missing before (re)submission concerns the working copy: only its authors are told.
+    const missing = isApplicationEditable(app.status) && !frozen
       ? submissionIssues(
           {
             title: app.title, summary: app.summary, project: normalizeProject(app.project), budget: normalizeBudget(app.budget),
@@ -294,7 +298,8 @@ export class ApplicationsService {
           call.years,
         ).map(({ field, code }) => ({ field, code }))
       : [];
-    return toApplicationView(app, {
+    const shown: Application = frozen ? { ...app, ...frozen.content } : app;
+    return toApplicationView(shown, {
       callCode: call.code,
       callTitle: call.title,
       callYears: [...call.years].sort((a, b) => a - b),
@@ -308,6 +313,31 @@ export class ApplicationsService {
       missing,
     });
   }
+}
+
+/**
+ * The content of the last submitted version, as frozen at submission, with its documents (rows are only
+ * ever soft-deleted, so a document the association removed since is still there). Null for a draft.
+ */
+async function submittedContent(
+  manager: EntityManager, app: Application,
+): Promise<{ content: Pick<Application, 'title' | 'summary' | 'project' | 'budget' | 'declaration' | 'territories' | 'requestedCents'>; documents: ApplicationDocument[] } | null> {
+  if (app.submittedVersion === 0) return null;
+  const version = await manager.findOneByOrFail(ApplicationVersion, { applicationId: app.id, versionNo: app.submittedVersion });
+  const snapshot = version.snapshot as unknown as ApplicationSnapshot;
+  const project = normalizeProject(snapshot.project);
+  const budget = normalizeBudget(snapshot.budget);
+  const ids = (snapshot.documents ?? []).map((d) => d.id);
+  const documents = ids.length
+    ? await manager.find(ApplicationDocument, { where: { id: In(ids), applicationId: app.id }, order: { uploadedAt: 'ASC', id: 'ASC' } })
+    : [];
+  return {
+    content: {
+      title: snapshot.title, summary: snapshot.summary, project, budget, declaration: snapshot.declaration,
+      territories: project.territories, requestedCents: totalRequestedCents(budget),
+    },
+    documents,
+  };
 }
 
 /** The application's own documents (not message attachments), oldest first. */

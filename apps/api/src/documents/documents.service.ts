@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, StreamableFile } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource, IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { ApiErrorDetail, DocumentKind, DocumentView } from '@tremplin/contracts';
 import { applicationLifecycle, isApplicationEditable } from '@tremplin/domain';
 import type { Application } from '../applications/application.entity';
@@ -49,22 +49,25 @@ export class DocumentsService {
     });
   }
 
+  /** The documents the actor may read: the working copy's for members, the last submitted version's for staff. */
   async list(actor: Actor, applicationId: string): Promise<DocumentView[]> {
     const manager = this.dataSource.manager;
-    await this.access.readableApplication(manager, actor, applicationId);
-    return this.views(manager, applicationId, actor.userId);
-  }
-
-  /** The documents of an application as `viewerId` sees them (for the application view). */
-  async views(manager: EntityManager, applicationId: string, viewerId: string): Promise<DocumentView[]> {
-    const documents = await visibleDocuments(manager, applicationId, viewerId).orderBy('d.uploaded_at', 'ASC').addOrderBy('d.id').getMany();
+    const application = await this.access.readableApplication(manager, actor, applicationId);
+    const documents = await this.access
+      .scopeDocuments(manager.getRepository(ApplicationDocument).createQueryBuilder('d'), 'd', actor, application, { lastVersionOnly: true })
+      .orderBy('d.uploaded_at', 'ASC')
+      .addOrderBy('d.id')
+      .getMany();
     return documents.map(toDocumentView);
   }
 
   async download(actor: Actor, applicationId: string, documentId: string): Promise<StreamableFile> {
     const manager = this.dataSource.manager;
-    await this.access.readableApplication(manager, actor, applicationId);
-    const document = await visibleDocuments(manager, applicationId, actor.userId).andWhere('d.id = :documentId', { documentId }).getOne();
+    const application = await this.access.readableApplication(manager, actor, applicationId);
+    const document = await this.access
+      .scopeDocuments(manager.getRepository(ApplicationDocument).createQueryBuilder('d'), 'd', actor, application)
+      .andWhere('d.id = :documentId', { documentId })
+      .getOne();
     if (!document) throw AppException.notFound();
     const stream = await this.storage.get(document.storageKey);
     return new StreamableFile(stream, { type: document.mimeType, length: document.sizeBytes, disposition: attachmentDisposition(document.fileName) });
@@ -74,7 +77,8 @@ export class DocumentsService {
   async remove(actor: Actor, applicationId: string, documentId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const application = await this.access.ownApplication(manager, actor, applicationId, { lock: true });
-      const document = await visibleDocuments(manager, applicationId, actor.userId)
+      const document = await this.access
+        .scopeDocuments(manager.getRepository(ApplicationDocument).createQueryBuilder('d'), 'd', actor, application)
         .andWhere('d.id = :documentId', { documentId })
         .setLock('pessimistic_write')
         .getOne();
@@ -137,19 +141,6 @@ export class DocumentsService {
       throw error;
     }
   }
-}
-
-/**
- * Documents not deleted; a message attachment not yet sent is seen only by whoever uploaded it
- * (it becomes part of the thread with its message).
- */
-export function visibleDocuments(manager: EntityManager, applicationId: string, viewerId: string): SelectQueryBuilder<ApplicationDocument> {
-  return manager
-    .getRepository(ApplicationDocument)
-    .createQueryBuilder('d')
-    .where('d.application_id = :applicationId', { applicationId })
-    .andWhere('d.deleted_at IS NULL')
-    .andWhere("(d.kind <> 'message' OR d.message_id IS NOT NULL OR d.uploaded_by = :viewerId)", { viewerId });
 }
 
 function assertDocumentsEditable(application: Application): void {

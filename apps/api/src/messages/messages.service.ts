@@ -100,14 +100,9 @@ export class MessagesService {
 
   /** A mail to the other side: from the association to the Département's administrators, and back. */
   private async notify(manager: EntityManager, actor: Actor, application: Application): Promise<void> {
-    const fromAssociation = actor.role === 'association';
-    const recipients = await manager
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .select(['u.id', 'u.email'])
-      .where('u.active')
-      .andWhere('u.id <> :authorId', { authorId: actor.userId })
-      .andWhere(fromAssociation ? "u.role = 'admin'" : "u.role = 'association' AND u.organization_id = :organizationId", { organizationId: application.organizationId })
+    const fromAssociation = this.access.readsWorkingCopy(actor, application);
+    const recipients = await this.access
+      .threadRecipients(manager.getRepository(User).createQueryBuilder('u').select(['u.id', 'u.email']), 'u', actor, application)
       .orderBy('u.email')
       .getMany();
     if (recipients.length === 0) return;

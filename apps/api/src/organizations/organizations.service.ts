@@ -2,6 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import type { InvitationView, InviteMemberRequest, OrganizationProfileView, UpdateOrganizationRequest } from '@tremplin/contracts';
+import { ownOrganizationId } from '../core/access/access.policy';
 import { diffOf } from '../core/audit/audit-chain';
 import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
@@ -157,11 +158,6 @@ export class OrganizationsService {
     });
     return toOrganizationProfileView(org, members, invitations);
   }
-}
-
-function ownOrganizationId(actor: Actor): string {
-  if (!actor.organizationId) throw AppException.notFound();
-  return actor.organizationId;
 }
 
 export async function siretTaken(manager: EntityManager, siret: string, exceptId: string | null): Promise<boolean> {

@@ -20,5 +20,16 @@ export async function insertApplication(t: TestApp, email: string, status: Appli
   );
   const id = rows[0]?.id;
   if (!id) throw new Error(`no open call or no user ${email} to create an application`);
+  if (submitted) {
+    // Staff read this frozen version, not the row: its content as submitted, without documents.
+    await t.sql(
+      `INSERT INTO application_version (application_id, version_no, snapshot, submitted_at, submitted_by)
+       SELECT a.id, 1, jsonb_build_object('reference', a.reference, 'versionNo', 1, 'title', a.title, 'summary', a.summary,
+                'project', a.project, 'budget', a.budget, 'declaration', a.declaration, 'documents', '[]'::jsonb),
+              a.submitted_at, a.created_by
+         FROM application a WHERE a.id = $1`,
+      [id],
+    );
+  }
   return id;
 }

@@ -1,5 +1,5 @@
 import type { Route } from '@angular/router';
-import { permissionGuard, roleGuard } from './core/auth/guards';
+import { permissionGuard } from './core/auth/guards';
 
 export const appRoutes: Route[] = [
   { path: 'connexion', loadChildren: () => import('./login/login.routes').then((m) => m.LOGIN_ROUTES) },
@@ -13,7 +13,7 @@ export const appRoutes: Route[] = [
   },
   {
     path: 'instruction',
-    canActivate: [roleGuard('admin', 'finance')],
+    canActivate: [permissionGuard('applications.read-all')],
     loadChildren: () => import('./instruction/instruction.routes').then((m) => m.INSTRUCTION_ROUTES),
   },
   {

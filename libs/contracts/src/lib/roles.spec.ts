@@ -1,5 +1,5 @@
 import { ERROR_MESSAGES, FIELD_MESSAGES, fillMessage } from './errors';
-import { PERMISSIONS, ROLE_PERMISSIONS, ROLES, roleHasPermission } from './roles';
+import { PERMISSIONS, ROLE_PERMISSIONS, ROLES, roleHasPermission, rolesWith } from './roles';
 
 describe('role permissions', () => {
   it('only admins manage calls and accounts', () => {
@@ -10,6 +10,14 @@ describe('role permissions', () => {
   });
   it('only associations reach their own organisation routes', () => {
     for (const role of ROLES) expect(roleHasPermission(role, 'organizations.own')).toBe(role === 'association');
+  });
+  it('finance and administrators read every submitted application; reviewers only what the policy assigns them', () => {
+    expect(ROLES.filter((role) => roleHasPermission(role, 'applications.read-all'))).toEqual(['finance', 'admin']);
+  });
+  it('names the roles holding all the given permissions', () => {
+    expect(rolesWith('applications.read-all', 'messages.write')).toEqual(['admin']);
+    expect(rolesWith('applications.read')).toEqual(['association', 'reviewer', 'finance', 'admin']);
+    expect(rolesWith('applications.own')).toEqual(['association']);
   });
   it('grants only known permissions, and every permission to someone', () => {
     const granted = new Set(Object.values(ROLE_PERMISSIONS).flat());

@@ -15,6 +15,7 @@ export const PERMISSIONS = [
   'organizations.own', // an association's own organisation
   'applications.own', // an association's own applications: create, edit, submit, withdraw, documents
   'applications.read', // read applications within the access policy's scope (own, assigned, or all)
+  'applications.read-all', // staff: every submitted application (the instruction list), not only assigned ones
   'applications.request-information', // staff asks the association for more information
   'messages.write', // write in an application's thread (within the access policy's scope)
   'mails.read', // the mail outbox (admin page)
@@ -25,15 +26,20 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   association: ['auth.self', 'organizations.own', 'applications.own', 'applications.read', 'messages.write'],
   reviewer: ['auth.self', 'applications.read', 'applications.request-information', 'messages.write'],
-  finance: ['auth.self', 'calls.revise-budget', 'audit.read', 'applications.read'],
+  finance: ['auth.self', 'calls.revise-budget', 'audit.read', 'applications.read', 'applications.read-all'],
   admin: [
     'auth.self', 'calls.manage', 'calls.revise-budget', 'users.manage', 'users.read', 'audit.read',
-    'applications.read', 'applications.request-information', 'messages.write', 'mails.read',
+    'applications.read', 'applications.read-all', 'applications.request-information', 'messages.write', 'mails.read',
   ],
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** The roles that hold every one of the permissions (e.g. who is told of a new message). */
+export function rolesWith(...permissions: readonly Permission[]): Role[] {
+  return ROLES.filter((role) => permissions.every((permission) => roleHasPermission(role, permission)));
 }
 
 export function isRole(value: unknown): value is Role {

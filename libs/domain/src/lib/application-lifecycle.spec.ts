@@ -95,6 +95,13 @@ describe('application lifecycle', () => {
     );
   });
 
+  it('no transition leads back to draft, from any status', () => {
+    const intoDraft = APPLICATION_STATUSES.flatMap((state) =>
+      ACTIONS.filter((action) => applicationLifecycle.can(state, action) && applicationLifecycle.next(state, action) === 'draft').map((action) => `${state} --${action}-->`),
+    );
+    expect(intoDraft).toEqual([]);
+  });
+
   it('property: any sequence of allowed actions from a draft never returns to draft, and nothing reaches a decision unreviewed', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...ACTIONS), { maxLength: 30 }), (actions) => {

@@ -37,11 +37,6 @@ export class AuthService {
     return role !== null && roleHasPermission(role, permission);
   }
 
-  hasRole(roles: readonly Role[]): boolean {
-    const role = this.role();
-    return role !== null && roles.includes(role);
-  }
-
   login(email: string, password: string): Observable<UserView> {
     return this.http.post<LoginResponse>(AUTH_API.login, { email, password }).pipe(
       tap((response) => this.setSession(response)),

@@ -6,7 +6,8 @@ import type { Role } from '@tremplin/contracts';
 import { firstValueFrom } from 'rxjs';
 import { loginResponse } from '../../../testing/test-providers';
 import { AUTH_API, AuthService } from './auth.service';
-import { authGuard, permissionGuard, roleGuard } from './guards';
+import { appRoutes } from '../../app.routes';
+import { authGuard, permissionGuard } from './guards';
 
 describe('route guards', () => {
   const route = {} as ActivatedRouteSnapshot;
@@ -55,10 +56,20 @@ describe('route guards', () => {
     expect(run(permissionGuard('organizations.own'), '/mon-organisation')).toBe(true);
   });
 
-  it('roleGuard accepts the listed roles only', async () => {
-    await signInAs('reviewer');
-    expect(run(roleGuard('reviewer', 'admin'))).toBe(true);
-    expect(serialize(run(roleGuard('admin')))).toBe('/acces-refuse');
+  // Written out by hand: the staff instruction pages are for finance and administrators, not reviewers
+  // (they get their assigned applications with the review work) nor associations.
+  it.each<[Role, boolean]>([
+    ['admin', true],
+    ['finance', true],
+    ['reviewer', false],
+    ['association', false],
+  ])('the /instruction route for %s → allowed: %s', async (role, allowed) => {
+    await signInAs(role);
+    const guards = appRoutes.find((r) => r.path === 'instruction')?.canActivate ?? [];
+    expect(guards).toHaveLength(1);
+    const result = run(guards[0] as ReturnType<typeof permissionGuard>, '/instruction');
+    if (allowed) expect(result).toBe(true);
+    else expect(serialize(result)).toBe('/acces-refuse');
   });
 
   it('authGuard accepts any signed-in user', async () => {

@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { Router, type CanActivateFn, type UrlTree } from '@angular/router';
-import type { Permission, Role } from '@tremplin/contracts';
+import type { Permission } from '@tremplin/contracts';
 import { AuthService } from './auth.service';
 
 function toLogin(router: Router, url: string): UrlTree {
@@ -20,15 +20,5 @@ export function permissionGuard(permission: Permission): CanActivateFn {
     const router = inject(Router);
     if (!auth.isAuthenticated()) return toLogin(router, state.url);
     return auth.hasPermission(permission) ? true : router.createUrlTree(['/acces-refuse']);
-  };
-}
-
-/** Signed-in users with one of the roles. */
-export function roleGuard(...roles: Role[]): CanActivateFn {
-  return (_route, state) => {
-    const auth = inject(AuthService);
-    const router = inject(Router);
-    if (!auth.isAuthenticated()) return toLogin(router, state.url);
-    return auth.hasRole(roles) ? true : router.createUrlTree(['/acces-refuse']);
   };
 }

@@ -7,7 +7,7 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { filter, skip } from 'rxjs';
-import type { Lang, Permission, Role } from '@tremplin/contracts';
+import type { Lang, Permission } from '@tremplin/contracts';
 import { AuthService } from '../auth/auth.service';
 import { LanguageService } from '../i18n/language.service';
 import { Notifier } from '../http/notifier.service';
@@ -20,12 +20,12 @@ interface NavItem {
   exact: boolean;
 }
 
-/** Navigation entries, each shown always, to anonymous users, with a permission, or to some roles. */
-const NAV: ReadonlyArray<NavItem & { show: 'always' | 'anonymous' | Permission | readonly Role[] }> = [
+/** Navigation entries, each shown always, to anonymous users, or with a permission (never by role name). */
+const NAV: ReadonlyArray<NavItem & { show: 'always' | 'anonymous' | Permission }> = [
   { path: '/', label: 'nav.calls', icon: 'campaign', exact: true, show: 'always' },
   { path: '/candidatures', label: 'nav.myApplications', icon: 'folder_open', exact: false, show: 'applications.own' },
   { path: '/mon-organisation', label: 'nav.organization', icon: 'apartment', exact: false, show: 'organizations.own' },
-  { path: '/instruction', label: 'nav.instruction', icon: 'inventory', exact: false, show: ['admin', 'finance'] },
+  { path: '/instruction', label: 'nav.instruction', icon: 'inventory', exact: false, show: 'applications.read-all' },
   { path: '/admin/appels', label: 'nav.manageCalls', icon: 'edit_note', exact: false, show: 'calls.manage' },
   { path: '/admin/comptes', label: 'nav.accounts', icon: 'group', exact: false, show: 'users.manage' },
   { path: '/admin/courriels', label: 'nav.mails', icon: 'mail', exact: false, show: 'mails.read' },
@@ -59,7 +59,7 @@ export class Shell {
     return NAV.filter((item) => {
       if (item.show === 'always') return true;
       if (item.show === 'anonymous') return !signedIn;
-      return Array.isArray(item.show) ? this.auth.hasRole(item.show) : this.auth.hasPermission(item.show as Permission);
+      return this.auth.hasPermission(item.show);
     });
   });
 
