@@ -25,6 +25,7 @@ describe('fitEnvelope', () => {
   it('finds the best-scoring set within every year, beside the strict line (hand-computed)', async () => {
     const fit = await fitEnvelope(ROWS, alloc(100, 100, 100));
     expect(fit.status).toBe('optimal');
+    expect(fit.gap).toBe(0);
     expect(fit.strict).toEqual({ ids: ['A'], totalScore: 90, requested: alloc(70, 70, 70) });
     expect(fit.ids).toEqual(['B', 'C', 'D']);
     expect(fit.totalScore).toBe(210);
@@ -77,6 +78,15 @@ describe('fitEnvelope', () => {
     await expect(fitEnvelope(ROWS, alloc(1, 1, 1), { maxReductionBasisPoints: 10_000 })).rejects.toThrow(RangeError);
     await expect(fitEnvelope([row('A', 50, -1, 0, 0)], alloc(1, 1, 1))).rejects.toThrow(RangeError);
     await expect(fitEnvelope([row('A', 101, 1, 0, 0)], alloc(1, 1, 1))).rejects.toThrow(RangeError);
+  });
+
+  it('stopped by its time limit, still answers within every allocation and no worse than the strict line', async () => {
+    // 300 rows that the strict line cuts early: far too many for 1 ms.
+    const rows = Array.from({ length: 300 }, (_, i) => row(`R${i}`, 100 - i / 4, 1_000 + ((i * 7919) % 5_000), 1_000 + ((i * 104_729) % 5_000), 1_000 + ((i * 1_299_709) % 5_000)));
+    const fit = await fitEnvelope(rows, alloc(400_000, 400_000, 400_000), { timeLimitSeconds: 0.001 });
+    expect(fit.status).toBe('time_limit');
+    fit.granted.forEach((y) => expect(y.amountCents).toBeLessThanOrEqual(400_000));
+    expect(fit.totalScore).toBeGreaterThanOrEqual(fit.strict.totalScore);
   });
 
   /** Best total score by trying every subset (small instances only), in hundredths. */

@@ -22,7 +22,10 @@ export interface EnvelopeFitOptions {
   maxReductionBasisPoints?: number;
   /** Rows scoring below this are never suggested. */
   minScore?: number;
-  /** Time limit of the solve; the best set found so far is returned when reached. Default 10 s. */
+  /**
+   * Time limit of the solve; the best set found so far is returned when reached. Default 5 s:
+   * on a few hundred rows HiGHS finds very good sets fast but may not finish proving the best.
+   */
   timeLimitSeconds?: number;
 }
 
@@ -38,6 +41,11 @@ export interface EnvelopeSelection {
 export interface EnvelopeFit extends EnvelopeSelection {
   /** `optimal`, or `time_limit` when the solver stopped with a good set not proven best. */
   status: 'optimal' | 'time_limit';
+  /**
+   * How far the suggestion may be from the best possible, relative to its score (0 when optimal,
+   * e.g. 0.002 = within 0.2 %); null when the solver stopped before improving on the strict line.
+   */
+  gap: number | null;
   /** Uniform reduction actually applied to every chosen grant, in basis points. */
   reductionBasisPoints: number;
   /** Amounts after the reduction, per chosen row (same order as `ids`). */
@@ -87,6 +95,7 @@ export async function fitEnvelope(rows: readonly FitRowInput[], allocations: rea
   const eligible = rows.map((_, i) => i).filter((i) => (scores[i] ?? 0) >= minScore);
   let picked = new Set(eligible.filter((i) => strictPicked.has(i)));
   let status: EnvelopeFit['status'] = 'optimal';
+  let gap: number | null = 0;
   if (eligible.length > 0) {
     const highs = await loadSolver();
     const starts = [0];
@@ -115,15 +124,20 @@ export async function fitEnvelope(rows: readonly FitRowInput[], allocations: rea
         matrix: { format: 'csc', numRows: years.length, numCols: eligible.length, starts, indices, values },
         integrality: eligible.map(() => highs.constants.variableType.integer),
       },
-      { timeLimitSeconds: options.timeLimitSeconds ?? 10, integralObjective: true, start: eligible.map((i) => (picked.has(i) ? 1 : 0)) },
+      { timeLimitSeconds: options.timeLimitSeconds ?? 5, integralObjective: true, start: eligible.map((i) => (picked.has(i) ? 1 : 0)) },
     );
-    if (result.outcome === 'optimal' || result.outcome === 'time_limit') {
+    if (result.outcome === 'optimal' || result.outcome === 'feasible') {
       const candidate = new Set(eligible.filter((_, k) => (result.values[k] ?? 0) > 0.5));
       const chosen = [...candidate].map((i) => matrix[i] ?? []);
       // Floating-point tolerances must never let a cent through: check exactly, else keep the start.
       const better = eligible.reduce((acc, i) => acc + (candidate.has(i) ? (scores[i] ?? 0) : 0) - (picked.has(i) ? (scores[i] ?? 0) : 0), 0) >= 0;
       if (fitsWith(chosen, caps, 0) && fitsWith(chosen, limits, maxReduction) && better) picked = candidate;
-      status = result.outcome;
+      status = result.outcome === 'optimal' ? 'optimal' : 'time_limit';
+      gap = result.gap;
+    } else if (result.outcome === 'time_limit') {
+      // Stopped before any solution of its own: the strict prefix (the start) stands.
+      status = 'time_limit';
+      gap = null;
     } else {
       throw new Error(`Envelope fit: the solver failed (${result.outcome})`);
     }
@@ -147,6 +161,7 @@ export async function fitEnvelope(rows: readonly FitRowInput[], allocations: rea
   return {
     ...selection(rows, matrix, years, picked),
     status,
+    gap,
     reductionBasisPoints: reduction,
     grants,
     granted: years.map((year, y) => ({ year, amountCents: grants.reduce((acc, g) => acc + (g.amounts[y]?.amountCents ?? 0), 0) })),

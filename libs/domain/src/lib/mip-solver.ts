@@ -17,13 +17,22 @@ export function loadSolver(): Promise<Highs> {
   return loading;
 }
 
-export type MipOutcome = 'optimal' | 'time_limit' | 'infeasible' | 'failed';
+/**
+ * `optimal`: proven best. `feasible`: a limit stopped the solver on a solution not proven best.
+ * `time_limit`: a limit stopped it before any solution. `infeasible`: proven impossible.
+ */
+export type MipOutcome = 'optimal' | 'feasible' | 'time_limit' | 'infeasible' | 'failed';
 
 export interface MipResult {
   outcome: MipOutcome;
-  /** Variable values, rounded to integers for integer columns; empty unless a solution exists. */
+  /** Variable values rounded to integers; empty unless the outcome is optimal or feasible. */
   values: Float64Array;
+  /** Relative distance to the best bound proven (0 when optimal); null without a solution. */
+  gap: number | null;
 }
+
+/** HiGHS info `primal_solution_status`: 2 means a feasible primal solution is held. */
+const FEASIBLE_SOLUTION = 2;
 
 export interface MipOptions {
   timeLimitSeconds: number;
@@ -47,13 +56,14 @@ export function solveMip(highs: Highs, data: ModelData, options: MipOptions): Mi
     model.passModel(data);
     if (options.start !== undefined) model.setSolution({ colValue: options.start });
     const { modelStatus } = model.run();
-    const solved = modelStatus === statuses.optimal;
+    const none = new Float64Array(0);
+    if (modelStatus === statuses.infeasible || modelStatus === statuses.unboundedOrInfeasible) return { outcome: 'infeasible', values: none, gap: null };
     const limited = modelStatus === statuses.timeLimit || modelStatus === statuses.iterationLimit || modelStatus === statuses.solutionLimit;
-    const infeasible = modelStatus === statuses.infeasible || modelStatus === statuses.unboundedOrInfeasible;
-    if (!solved && !limited) return { outcome: infeasible ? 'infeasible' : 'failed', values: new Float64Array(0) };
-    const values = model.getSolution().colValue;
-    // A time limit without any feasible point leaves no usable values.
-    if (limited && values.length !== data.numCols) return { outcome: 'failed', values: new Float64Array(0) };
-    return { outcome: solved ? 'optimal' : 'time_limit', values: values.map((value) => Math.round(value)) };
+    if (modelStatus !== statuses.optimal && !limited) return { outcome: 'failed', values: none, gap: null };
+    // A limit may stop the solver before it holds any solution: its column values are then meaningless.
+    if (Number(model.info.get('primal_solution_status')) !== FEASIBLE_SOLUTION) return { outcome: limited ? 'time_limit' : 'failed', values: none, gap: null };
+    const values = model.getSolution().colValue.map((value) => Math.round(value));
+    const optimal = modelStatus === statuses.optimal;
+    return { outcome: optimal ? 'optimal' : 'feasible', values, gap: optimal ? 0 : Number(model.info.get('mip_gap')) };
   });
 }

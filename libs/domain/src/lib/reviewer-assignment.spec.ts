@@ -157,6 +157,14 @@ describe('assignReviewers', () => {
     expect(shuffled).toEqual(first);
   });
 
+  it('says so when the time limit stops the solver before any assignment, rather than assigning nobody', async () => {
+    const input = (await import('./reviewer-assignment-benchmark')).syntheticAssignmentInput({ applications: 400, reviewers: 12 });
+    expect(await assignReviewers({ ...input, timeLimitSeconds: 0.001 })).toEqual({
+      status: 'time_limit',
+      reasons: [{ field: 'reviewers', code: 'ASSIGNMENT_TIME_LIMIT', params: { seconds: 0.001 } }],
+    });
+  });
+
   it('refuses malformed input', async () => {
     await expect(assignReviewers({ applications: [], reviewers: [], reviewersPerApplication: 0 })).rejects.toThrow(RangeError);
     await expect(assignReviewers({ applications: [app('A', 'M'), app('A', 'M')], reviewers: [], reviewersPerApplication: 1 })).rejects.toThrow(RangeError);
@@ -187,7 +195,8 @@ describe('assignReviewers', () => {
     await fc.assert(
       fc.asyncProperty(instance, async (input) => {
         const result = await assignReviewers(input);
-        if (result.status === 'infeasible') {
+        if (result.status !== 'assigned') {
+          expect(result.status).toBe('infeasible');
           expect(result.reasons.length).toBeGreaterThan(0);
           return;
         }

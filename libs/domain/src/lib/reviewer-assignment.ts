@@ -45,7 +45,7 @@ export interface AssignmentInput {
   existing?: readonly ReviewerPair[];
   /** Default true. */
   balanceLoads?: boolean;
-  /** Default 10 s; the best assignment found so far is returned when reached. */
+  /** Default 30 s; the best assignment found so far is returned when reached (or a time_limit failure). */
   timeLimitSeconds?: number;
 }
 
@@ -84,7 +84,8 @@ export interface AssignmentSuccess {
 }
 
 export interface AssignmentFailure {
-  status: 'infeasible';
+  /** `time_limit`: the solver found no assignment in the time allowed (none is known to be impossible). */
+  status: 'infeasible' | 'time_limit';
   /** Why, each with a stable code (and the application or reviewer concerned). */
   reasons: AllocationIssue[];
 }
@@ -162,6 +163,26 @@ function precheck(
     issues.push({ field: 'reviewers', code: 'ASSIGNMENT_CAPACITY_TOO_LOW', params: { needed, capacity: freeCapacity } });
   }
   return issues;
+}
+
+/** Never hand out a solution that breaks a rule, whatever the solver's tolerances did. */
+function checkSolution(
+  open: readonly AssignmentApplication[],
+  assignments: readonly ReviewerPair[],
+  reviewers: readonly AssignmentReviewer[],
+  k: number,
+  existing: ReadonlyMap<string, Set<string>>,
+  existingLoad: ReadonlyMap<string, number>,
+): void {
+  const perApplication = new Map<string, number>();
+  const perReviewer = new Map<string, number>();
+  for (const pair of assignments) {
+    perApplication.set(pair.applicationId, (perApplication.get(pair.applicationId) ?? 0) + 1);
+    perReviewer.set(pair.reviewerId, (perReviewer.get(pair.reviewerId) ?? 0) + 1);
+  }
+  const short = open.find((a) => (perApplication.get(a.id) ?? 0) + (existing.get(a.id)?.size ?? 0) !== k);
+  const over = reviewers.find((r) => (perReviewer.get(r.id) ?? 0) + (existingLoad.get(r.id) ?? 0) > r.capacity);
+  if (short !== undefined || over !== undefined) throw new Error('Reviewer assignment: the solver returned an invalid assignment');
 }
 
 /** Assigns `reviewersPerApplication` distinct reviewers to every application, best expertise first. */
@@ -265,16 +286,21 @@ export async function assignReviewers(input: AssignmentInput): Promise<Assignmen
     matrix: { format: 'csc', numRows, numCols, starts, indices, values },
     integrality: new Int32Array(numCols).fill(highs.constants.variableType.integer),
   };
-  const result = solveMip(highs, model, { timeLimitSeconds: input.timeLimitSeconds ?? 10, integralObjective: true });
+  const timeLimitSeconds = input.timeLimitSeconds ?? 30;
+  const result = solveMip(highs, model, { timeLimitSeconds, integralObjective: true });
   if (result.outcome === 'infeasible') {
     return {
       status: 'infeasible',
       reasons: [{ field: 'reviewers', code: balance ? 'ASSIGNMENT_NO_BALANCED_SOLUTION' : 'ASSIGNMENT_NO_SOLUTION' }],
     };
   }
+  if (result.outcome === 'time_limit') {
+    return { status: 'time_limit', reasons: [{ field: 'reviewers', code: 'ASSIGNMENT_TIME_LIMIT', params: { seconds: timeLimitSeconds } }] };
+  }
   if (result.outcome === 'failed') throw new Error('Reviewer assignment: the solver failed');
 
   const assignments = pairs.filter((_, c) => (result.values[c] ?? 0) > 0.5);
+  checkSolution(open, assignments, reviewers, k, existing, existingLoad);
   const added = new Map<string, number>();
   const matchCounts: Record<number, number> = { 0: 0, 1: 0, 2: 0, 3: 0 };
   for (const pair of assignments) {
