@@ -1,7 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
 import { provideTestTranslations } from '../../testing/test-providers';
 import { ForgotPasswordPage } from './forgot-password-page';
@@ -10,7 +9,7 @@ describe('ForgotPasswordPage', () => {
   function setup() {
     TestBed.configureTestingModule({
       imports: [ForgotPasswordPage],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideNoopAnimations(), provideTestTranslations()],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideTestTranslations()],
     });
     const fixture = TestBed.createComponent(ForgotPasswordPage);
     fixture.detectChanges();

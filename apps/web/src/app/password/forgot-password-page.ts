@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -18,10 +18,10 @@ import { PasswordApi } from './password-api';
       <h1>{{ 'passwordReset.forgotTitle' | translate }}</h1>
       <p>{{ 'passwordReset.forgotIntro' | translate }}</p>
       <div role="status" aria-live="polite">
-        @if (sentTo(); as email) {
+        @if (sentTo(); as address) {
           <div class="notice ok" data-testid="reset-sent">
             <mat-icon aria-hidden="true">mark_email_unread</mat-icon>
-            <p>{{ 'passwordReset.sent' | translate: { email } }}</p>
+            <p>{{ 'passwordReset.sent' | translate: { email: address } }}</p>
           </div>
         }
       </div>
@@ -33,11 +33,11 @@ import { PasswordApi } from './password-api';
           </div>
         }
       </div>
-      <form (ngSubmit)="submit()" novalidate>
+      <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
         <p class="muted">{{ 'common.requiredHint' | translate }}</p>
         <mat-form-field class="full">
           <mat-label>{{ 'login.email' | translate }}</mat-label>
-          <input matInput id="reset-email" type="email" [formControl]="email" autocomplete="username" required />
+          <input matInput id="reset-email" type="email" formControlName="email" autocomplete="username" required />
           @if (email.hasError('required')) {
             <mat-error>{{ 'login.emailRequired' | translate }}</mat-error>
           } @else if (email.hasError('email')) {
@@ -60,7 +60,10 @@ export class ForgotPasswordPage {
   private readonly api = inject(PasswordApi);
   private readonly notifier = inject(Notifier);
 
-  protected readonly email = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email, Validators.maxLength(254)] });
+  protected readonly form = new FormGroup({
+    email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email, Validators.maxLength(254)] }),
+  });
+  protected readonly email = this.form.controls.email;
   protected readonly submitting = signal(false);
   protected readonly sentTo = signal<string | null>(null);
   protected readonly error = signal<string | null>(null);
