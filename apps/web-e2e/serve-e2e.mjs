@@ -18,6 +18,7 @@ const server = spawn(process.execPath, ['dist/apps/api/main.js'], {
     LOG_LEVEL: 'warn',
     // Browser tests log in many times from one address.
     LOGIN_MAX_FAILURES_PER_IP: '1000',
+    ACCOUNT_THROTTLE_MAX_PER_IP: '1000',
   },
 });
 const stop = (signal) => server.kill(signal);

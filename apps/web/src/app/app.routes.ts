@@ -5,6 +5,12 @@ export const appRoutes: Route[] = [
   { path: 'connexion', loadChildren: () => import('./login/login.routes').then((m) => m.LOGIN_ROUTES) },
   { path: 'inscription', loadChildren: () => import('./registration/registration.routes').then((m) => m.SIGNUP_ROUTES) },
   { path: 'verification', loadChildren: () => import('./registration/registration.routes').then((m) => m.VERIFY_ROUTES) },
+  { path: 'mot-de-passe', loadChildren: () => import('./password/password.routes').then((m) => m.PASSWORD_RESET_ROUTES) },
+  {
+    path: 'mon-compte/mot-de-passe',
+    canActivate: [permissionGuard('auth.self')],
+    loadChildren: () => import('./password/password.routes').then((m) => m.PASSWORD_CHANGE_ROUTES),
+  },
   { path: 'invitation', loadChildren: () => import('./registration/registration.routes').then((m) => m.INVITATION_ROUTES) },
   {
     path: 'candidatures',

@@ -18,7 +18,7 @@ import { LanguageService } from '../core/i18n/language.service';
 import { linkify, type TextPart } from '../shared/format/linkify';
 import { ParisDatePipe } from '../shared/format/paris-date.pipe';
 
-export const MAIL_KINDS = ['email-verification', 'invitation', 'acknowledgement', 'information-request', 'message'] as const;
+export const MAIL_KINDS = ['email-verification', 'invitation', 'acknowledgement', 'information-request', 'message', 'password-reset'] as const;
 
 interface MailQuery {
   to: string;

@@ -43,6 +43,20 @@ describe('AuthService', () => {
     expect(auth.role()).toBe('finance');
   });
 
+  it('changes the password with the current one and keeps the new session the server opens', async () => {
+    const signedIn = firstValueFrom(auth.login('finances@demo.tremplin.fr', 'pw'));
+    backend.expectOne(AUTH_API.login).flush(loginResponse('finance', 'before'));
+    await signedIn;
+    const changed = firstValueFrom(auth.changePassword({ currentPassword: 'pw', newPassword: 'girafe-parapluie-tambour' }));
+    const req = backend.expectOne('/api/auth/password');
+    expect(req.request.method).toBe('POST');
+    expect(req.request.body).toEqual({ currentPassword: 'pw', newPassword: 'girafe-parapluie-tambour' });
+    expect(req.request.headers.get('Authorization')).toBe('Bearer before');
+    req.flush(loginResponse('finance', 'after'));
+    await expect(changed).resolves.toMatchObject({ role: 'finance' });
+    expect(auth.accessToken()).toBe('after');
+  });
+
   it('derives permissions from ROLE_PERMISSIONS', async () => {
     const done = firstValueFrom(auth.login('finances@demo.tremplin.fr', 'pw'));
     backend.expectOne(AUTH_API.login).flush(loginResponse('finance'));

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { AcceptInvitationRequest, LoginResponse, Permission, RegisterRequest, Role, UserView } from '@tremplin/contracts';
+import type { AcceptInvitationRequest, ChangePasswordRequest, LoginResponse, Permission, RegisterRequest, Role, UserView } from '@tremplin/contracts';
 // Deep import: the contracts barrel would bundle class-validator (decorated request classes).
 import { roleHasPermission } from '@tremplin/contracts/roles';
 import { Observable, catchError, finalize, firstValueFrom, map, of, shareReplay, tap, throwError, timeout } from 'rxjs';
@@ -14,6 +14,7 @@ export const AUTH_API = {
   verifyEmail: '/api/auth/verify-email',
   resendVerification: '/api/auth/resend-verification',
   acceptInvitation: '/api/auth/accept-invitation',
+  changePassword: '/api/auth/password',
 } as const;
 
 /**
@@ -55,6 +56,14 @@ export class AuthService {
   /** Joins an organisation from an invitation link; signed in at once. */
   acceptInvitation(body: AcceptInvitationRequest): Observable<UserView> {
     return this.http.post<LoginResponse>(AUTH_API.acceptInvitation, body).pipe(
+      tap((response) => this.setSession(response)),
+      map((response) => response.user),
+    );
+  }
+
+  /** Changes the password: the server ends every other session and opens a new one for this browser. */
+  changePassword(body: ChangePasswordRequest): Observable<UserView> {
+    return this.http.post<LoginResponse>(AUTH_API.changePassword, body).pipe(
       tap((response) => this.setSession(response)),
       map((response) => response.user),
     );

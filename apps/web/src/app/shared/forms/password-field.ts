@@ -18,7 +18,7 @@ const LEVEL: Record<ReturnType<typeof passwordStrength>, number> = { empty: 0, t
   imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatButtonModule, MatIconModule, TranslatePipe],
   template: `
     <mat-form-field class="full">
-      <mat-label>{{ 'password.label' | translate }}</mat-label>
+      <mat-label>{{ label() | translate }}</mat-label>
       <input
         matInput
         [id]="fieldId()"
@@ -88,6 +88,8 @@ const LEVEL: Record<ReturnType<typeof passwordStrength>, number> = { empty: 0, t
 export class PasswordField {
   readonly control = input.required<FormControl<string>>();
   readonly fieldId = input('f-password');
+  /** Translation key of the label (« Nouveau mot de passe » where a current one is also asked). */
+  readonly label = input('password.label');
 
   private readonly translate = inject(TranslateService);
   protected readonly min = PASSWORD_MIN_LENGTH;
