@@ -13,6 +13,7 @@ import { Foundation1764160000000 } from './migrations/1764160000000-foundation';
 import { ApplicantJourney1764170000000 } from './migrations/1764170000000-applicant-journey';
 import { AccentInsensitiveSearch1764180000000 } from './migrations/1764180000000-accent-insensitive-search';
 import { StaffListIndexes1764190000000 } from './migrations/1764190000000-staff-list-indexes';
+import { MailKindCheck1764191000000 } from './migrations/1764191000000-mail-kind-check';
 import { UserToken } from '../../users/user-token.entity';
 import { Invitation } from '../../organizations/invitation.entity';
 import { Application } from '../../applications/application.entity';
@@ -28,7 +29,7 @@ export const ENTITIES = [
   UserToken, Invitation, Application, ApplicationVersion, InformationRequest, ApplicationDocument, ApplicationMessage, MessageRead, OutboxMail,
 ];
 /** Listed explicitly (not globbed) so the webpack bundle carries them. */
-export const MIGRATIONS = [Foundation1764160000000, ApplicantJourney1764170000000, AccentInsensitiveSearch1764180000000, StaffListIndexes1764190000000];
+export const MIGRATIONS = [Foundation1764160000000, ApplicantJourney1764170000000, AccentInsensitiveSearch1764180000000, StaffListIndexes1764190000000, MailKindCheck1764191000000];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
