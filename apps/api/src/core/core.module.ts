@@ -10,6 +10,7 @@ import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { jwtModuleOptions } from './auth/jwt-options';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 
 /** Configuration, database, authentication (global deny-by-default guard), errors and audit. */
@@ -21,7 +22,7 @@ export class CoreModule {
       module: CoreModule,
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, config.databasePoolSize), retryAttempts: 3, retryDelay: 1000 }),
-        JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256', issuer: 'tremplin' }, verifyOptions: { algorithms: ['HS256'], issuer: 'tremplin' } }),
+        JwtModule.register(jwtModuleOptions(config.jwtSecret)),
       ],
       controllers: [AuthController, AuditController],
       providers: [
