@@ -1,7 +1,7 @@
 import { ConsoleLogger, ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import express from 'express';
@@ -13,6 +13,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './core/config/config';
 import { validationExceptionFactory } from './core/errors/validation';
 import { refuseDeepJson, refuseUnstorableText } from './core/http/request-input';
+import { buildOpenApiDocument } from './core/openapi/openapi-document';
 import { APP_VERSION } from './health/health.controller';
 
 export function createLogger(config: AppConfig): ConsoleLogger {
@@ -90,14 +91,6 @@ function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
 }
 
 function setupSwagger(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Tremplin API')
-      .setDescription("Appels à projets d'insertion : candidatures, évaluation, conventions, paiements. Montants en centimes (entiers).")
-      .setVersion(APP_VERSION)
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app, APP_VERSION);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
 }

@@ -113,22 +113,22 @@ describe('application message thread', () => {
     await post(admin, a, { body: 'un' });
     await post(admin, a, { body: 'deux' });
     await post(admin, b, { body: 'trois' });
-    const { MessagesService } = await import('../src/messages/messages.service');
     const { unreadMessagesSql } = await import('../src/messages/unread');
     const [user] = await t.sql<{ id: string }>('SELECT id FROM app_user WHERE email = $1', [DEMO.association1]);
-    const service = t.app.get(MessagesService);
-    const counts = await service.unreadCounts(t.dataSource.manager, user?.id ?? '', [a, b]);
-    expect(Object.fromEntries(counts)).toEqual({ [a]: 2, [b]: 1 });
+    const unread = async () => {
+      const rows = await t.dataSource
+        .createQueryBuilder()
+        .select('a.id', 'id')
+        .addSelect(unreadMessagesSql('a.id', ':viewerId'), 'unread')
+        .from('application', 'a')
+        .where('a.id IN (:...ids)', { ids: [a, b] })
+        .setParameter('viewerId', user?.id)
+        .getRawMany<{ id: string; unread: number }>();
+      return Object.fromEntries(rows.map((r) => [r.id, r.unread]));
+    };
+    expect(await unread()).toEqual({ [a]: 2, [b]: 1 });
     await thread(association1, b);
-    const rows = await t.dataSource
-      .createQueryBuilder()
-      .select('a.id', 'id')
-      .addSelect(unreadMessagesSql('a.id', ':viewerId'), 'unread')
-      .from('application', 'a')
-      .where('a.id IN (:...ids)', { ids: [a, b] })
-      .setParameter('viewerId', user?.id)
-      .getRawMany<{ id: string; unread: number }>();
-    expect(Object.fromEntries(rows.map((r) => [r.id, r.unread]))).toEqual({ [a]: 2, [b]: 0 });
+    expect(await unread()).toEqual({ [a]: 2, [b]: 0 });
   });
 
   it('stores the body exactly as sent', async () => {

@@ -32,6 +32,7 @@ import { diffOf } from '../core/audit/audit-chain';
 import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
 import { AppException } from '../core/errors/app.exception';
+import { containsPattern } from '../core/like';
 import { pageParams } from '../core/pagination';
 import { ApplicationDocument } from '../documents/application-document.entity';
 import { unreadMessagesSql } from '../messages/unread';
@@ -69,19 +70,22 @@ const ACTION_PERMISSIONS: Partial<Record<ApplicationAction, Permission>> = {
   request_information: 'applications.request-information',
 };
 
-const SORT_COLUMNS: Record<string, string> = {
-  reference: 'a.reference',
-  title: 'a.title',
-  submittedAt: 'a.submitted_at',
-  updatedAt: 'a.updated_at',
-  requestedCents: 'a.requested_cents',
-  organization: 'o.legal_name',
-  status: 'a.status',
+/**
+ * The offered sorts, each backed by an index (staff-list-indexes migration). No NULLS clause: the
+ * default order (NULL counts as the largest value) is the one a single index serves in both directions;
+ * only an association's own drafts have no reference or submission date.
+ */
+interface ListSort { column: string; organization?: true }
+const BY_UPDATE: ListSort = { column: 'a.updated_at' };
+const SORTS: Record<string, ListSort> = {
+  reference: { column: 'a.reference' },
+  title: { column: 'a.title' },
+  submittedAt: { column: 'a.submitted_at' },
+  updatedAt: BY_UPDATE,
+  requestedCents: { column: 'a.requested_cents' },
+  organization: { column: 'o.legal_name', organization: true },
+  status: { column: 'a.status' },
 };
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export function callWindowParams(call: Call): Record<string, string> {
   return {
@@ -129,54 +133,54 @@ export class ApplicationsService {
     });
   }
 
-  /** One page, counted and sorted in SQL: the table is never loaded into Node. */
+  /**
+   * One page, counted and sorted in SQL. The page's ids come first, read in order from an index that
+   * matches the filter and the sort (see the staff-list-indexes migration), and only those rows are
+   * joined to their call, axis, organisation and unread count; the count reads the filter alone.
+   */
   async list(actor: Actor, query: ListApplicationsQuery): Promise<Page<ApplicationSummaryView>> {
     const { page, pageSize, offset } = pageParams(query.page, query.pageSize);
     const statuses = parseStatuses(query.status);
-    // Left joins on primary keys: PostgreSQL drops them from the count query, which reads no joined column.
-    const qb = this.dataSource
-      .getRepository(Application)
-      .createQueryBuilder('a')
-      .leftJoin('a.call', 'c')
-      .leftJoin('a.axis', 'x')
-      .leftJoin('a.organization', 'o');
-    this.access.scopeApplications(qb, 'a', actor);
-    if (query.callId) qb.andWhere('a.call_id = :callId', { callId: query.callId });
-    if (query.axisCode) qb.andWhere('a.axis_id IN (SELECT fx.id FROM call_axis fx WHERE fx.code = :axisCode)', { axisCode: query.axisCode });
-    if (statuses.length) qb.andWhere('a.status IN (:...statuses)', { statuses });
-    if (query.territory) qb.andWhere('a.territories @> ARRAY[:territory]::text[]', { territory: query.territory });
-    if (query.q?.trim()) {
+    const filtered = this.dataSource.getRepository(Application).createQueryBuilder('a');
+    this.access.scopeApplications(filtered, 'a', actor);
+    if (query.callId) filtered.andWhere('a.call_id = :callId', { callId: query.callId });
+    // `= ANY(ARRAY(…))`: the axis ids become a value the planner compares against the index it walks.
+    if (query.axisCode) filtered.andWhere('a.axis_id = ANY(ARRAY(SELECT fx.id FROM call_axis fx WHERE fx.code = :axisCode))', { axisCode: query.axisCode });
+    if (statuses.length) filtered.andWhere('a.status IN (:...statuses)', { statuses });
+    if (query.territory) filtered.andWhere('a.territories @> ARRAY[:territory]::text[]', { territory: query.territory });
+    const q = query.q?.trim();
+    if (q) {
       // Accent- and case-insensitive (tremplin_fold); search_text and the folded legal_name both carry a
       // trigram index, and `= ANY(ARRAY(...))` lets the planner combine them (an OR over IN did not).
-      qb.andWhere(
+      filtered.andWhere(
         `(a.search_text LIKE tremplin_fold(:q) OR a.organization_id = ANY(ARRAY(SELECT fo.id FROM organization fo WHERE tremplin_fold(fo.legal_name) LIKE tremplin_fold(:q))))`,
-        { q: `%${escapeLike(query.q.trim())}%` },
+        { q: containsPattern(q) },
       );
     }
-    const counted = await qb.clone().select('COUNT(*)', 'total').getRawOne<{ total: string }>();
+    const counted = await filtered.clone().select('COUNT(*)', 'total').getRawOne<{ total: string }>();
+    const total = Number(counted?.total ?? 0);
+    if (offset >= total) return { items: [], total, page, pageSize };
+
+    const sort = (query.sort && SORTS[query.sort]) || BY_UPDATE;
     const direction = query.direction === 'asc' ? 'ASC' : 'DESC';
-    const rows = await qb
-      .select('a.id', 'id')
-      .addSelect('a.reference', 'reference')
-      .addSelect('a.call_id', 'call_id')
-      .addSelect('c.code', 'call_code')
-      .addSelect('x.code', 'axis_code')
-      .addSelect('a.organization_id', 'organization_id')
-      .addSelect('o.legal_name', 'organization_name')
-      .addSelect('a.territories', 'territories')
-      .addSelect('a.title', 'title')
-      .addSelect('a.status', 'status')
-      .addSelect('a.requested_cents', 'requested_cents')
-      .addSelect('a.submitted_at', 'submitted_at')
-      .addSelect('a.updated_at', 'updated_at')
-      .addSelect(unreadMessagesSql('a.id', ':readerId'), 'unread_messages')
-      .setParameter('readerId', actor.userId)
-      .orderBy(SORT_COLUMNS[query.sort ?? 'updatedAt'] ?? 'a.updated_at', direction, 'NULLS LAST')
-      .addOrderBy('a.id', direction)
-      .offset(offset)
-      .limit(pageSize)
-      .getRawMany<ApplicationListRow>();
-    return { items: rows.map(toSummaryView), total: Number(counted?.total ?? 0), page, pageSize };
+    const ids = filtered.clone().select('a.id', 'id');
+    if (sort.organization) ids.innerJoin('a.organization', 'o');
+    ids.orderBy(sort.column, direction).addOrderBy('a.id', direction).offset(offset).limit(pageSize);
+    const [idsSql, params] = ids.getQueryAndParameters();
+    const reader = `$${params.length + 1}`;
+    const rows: ApplicationListRow[] = await this.dataSource.query(
+      `SELECT a.id, a.reference, a.call_id, c.code AS call_code, x.code AS axis_code, a.organization_id,
+              o.legal_name AS organization_name, a.territories, a.title, a.status, a.requested_cents,
+              a.submitted_at, a.updated_at, ${unreadMessagesSql('a.id', reader)} AS unread_messages
+         FROM (${idsSql}) page
+         JOIN application a ON a.id = page.id
+         JOIN call c ON c.id = a.call_id
+         JOIN call_axis x ON x.id = a.axis_id
+         JOIN organization o ON o.id = a.organization_id
+        ORDER BY ${sort.column} ${direction}, a.id ${direction}`,
+      [...params, actor.userId],
+    );
+    return { items: rows.map(toSummaryView), total, page, pageSize };
   }
 
   async get(actor: Actor, id: string): Promise<ApplicationView> {

@@ -11,6 +11,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { ThrottleGuard, ThrottleService } from './auth/throttle.service';
+import { jwtModuleOptions } from './auth/jwt-options';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 
 /** Configuration, database, authentication (global deny-by-default guard), errors and audit. */
@@ -22,7 +23,7 @@ export class CoreModule {
       module: CoreModule,
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, config.databasePoolSize), retryAttempts: 3, retryDelay: 1000 }),
-        JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256', issuer: 'tremplin' }, verifyOptions: { algorithms: ['HS256'], issuer: 'tremplin' } }),
+        JwtModule.register(jwtModuleOptions(config.jwtSecret)),
       ],
       controllers: [AuthController, AuditController],
       providers: [

@@ -17,7 +17,7 @@ import { User } from '../users/user.entity';
 import { ApplicationMessage } from './application-message.entity';
 import { toMessageView } from './message.mapper';
 import { MessageRead } from './message-read.entity';
-import { unreadCounts } from './unread';
+import { unreadMessagesSql } from './unread';
 
 @Injectable()
 export class MessagesService {
@@ -70,12 +70,9 @@ export class MessagesService {
   async unreadCount(actor: Actor, applicationId: string): Promise<UnreadCountView> {
     const manager = this.dataSource.manager;
     await this.access.readableApplication(manager, actor, applicationId);
-    return { unread: (await unreadCounts(manager, actor.userId, [applicationId])).get(applicationId) ?? 0 };
-  }
-
-  /** For lists of applications: unread messages per application for `userId` (absent = 0). */
-  unreadCounts(manager: EntityManager, userId: string, applicationIds: readonly string[]): Promise<Map<string, number>> {
-    return unreadCounts(manager, userId, applicationIds);
+    // The same count the staff list shows, one definition of "unread".
+    const [row] = await manager.query<Array<{ unread: number }>>(`SELECT ${unreadMessagesSql('$1::uuid', '$2::uuid')} AS unread`, [applicationId, actor.userId]);
+    return { unread: row?.unread ?? 0 };
   }
 
   /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ListMailsQuery, OutboxMailView, Page } from '@tremplin/contracts';
+import { containsPattern } from '../core/like';
 import { pageParams } from '../core/pagination';
 import { OutboxMail } from './outbox-mail.entity';
 
@@ -13,15 +14,11 @@ export class MailsService {
   async list(query: ListMailsQuery): Promise<Page<OutboxMailView>> {
     const { page, pageSize, offset } = pageParams(query.page, query.pageSize);
     const qb = this.dataSource.getRepository(OutboxMail).createQueryBuilder('m');
-    if (query.to) qb.andWhere('m.to_address ILIKE :to', { to: `%${escapeLike(query.to.trim())}%` });
+    if (query.to) qb.andWhere('m.to_address ILIKE :to', { to: containsPattern(query.to.trim()) });
     if (query.kind) qb.andWhere('m.kind = :kind', { kind: query.kind });
     const [rows, total] = await qb.orderBy('m.created_at', 'DESC').addOrderBy('m.id', 'DESC').offset(offset).limit(pageSize).getManyAndCount();
     return { items: rows.map(toOutboxMailView), total, page, pageSize };
   }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export function toOutboxMailView(m: OutboxMail): OutboxMailView {

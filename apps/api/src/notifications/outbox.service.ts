@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { MailKind } from '@tremplin/contracts';
 import type { EntityManager } from 'typeorm';
 import { OutboxMail } from './outbox-mail.entity';
 
@@ -6,8 +7,8 @@ export interface MailToSend {
   to: string;
   subject: string;
   text: string;
-  /** What the mail is about, for the admin page and tests: 'email-verification', 'acknowledgement', … */
-  kind: string;
+  /** What the mail is about, for the admin page and tests; the database CHECKs the same list. */
+  kind: MailKind;
 }
 
 /**

@@ -19,11 +19,6 @@ export function assertEmailVerified(user: Pick<User, 'emailVerifiedAt'>): void {
   if (!user.emailVerifiedAt) throw AppException.conflict('EMAIL_NOT_VERIFIED');
 }
 
-/** The same check from an actor (which does not carry the verification date), inside the caller's transaction. */
-export async function assertActorEmailVerified(manager: EntityManager, actor: Actor): Promise<void> {
-  assertEmailVerified(await manager.findOneOrFail(User, { where: { id: actor.userId }, select: { id: true, emailVerifiedAt: true } }));
-}
-
 export const actorOf = (user: User, requestId: string | null): Actor => ({
   userId: user.id, email: user.email, role: user.role, organizationId: user.organizationId, requestId,
 });

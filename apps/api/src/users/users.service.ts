@@ -9,6 +9,7 @@ import { hashPassword } from '../core/auth/password';
 import { checkPassword } from '../core/auth/password-policy';
 import { RefreshToken } from '../core/auth/refresh-token.entity';
 import { AppException } from '../core/errors/app.exception';
+import { containsPattern } from '../core/like';
 import { pageParams } from '../core/pagination';
 import { User } from './user.entity';
 import { toUserAdminView } from './user.mapper';
@@ -25,7 +26,7 @@ export class UsersService {
     const qb = this.dataSource.getRepository(User).createQueryBuilder('u').leftJoinAndSelect('u.organization', 'o');
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.q) {
-      qb.andWhere('(u.email ILIKE :q OR u.full_name ILIKE :q OR o.legal_name ILIKE :q)', { q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+      qb.andWhere('(u.email ILIKE :q OR u.full_name ILIKE :q OR o.legal_name ILIKE :q)', { q: containsPattern(query.q) });
     }
     const [users, total] = await qb.orderBy('u.email', 'ASC').offset(offset).limit(pageSize).getManyAndCount();
     return { items: users.map(toUserAdminView), total, page, pageSize };

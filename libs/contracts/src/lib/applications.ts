@@ -21,11 +21,13 @@ import { CHARGE_ACCOUNTS, PRODUCT_ACCOUNTS, type ApplicationStatus, type ChargeA
 import { TERRITORIES, type Territory } from './organizations';
 import { MAX_CENTS } from './calls';
 import { IsOmittable } from './common';
+import { DOCUMENT_KINDS, type DocumentKind } from './kinds';
+import { TEXT_LIMITS } from './limits';
 
-const MAX_TEXT = 10_000;
+const MAX_TEXT = TEXT_LIMITS.longText;
 
 export class IndicatorInput {
-  @IsString() @MinLength(1) @MaxLength(300) label!: string;
+  @IsString() @MinLength(1) @MaxLength(TEXT_LIMITS.label) label!: string;
   /** From the axis's list (code) or custom (null). */
   @IsOptional() @IsString() @MaxLength(40) code?: string | null;
   @IsString() @MaxLength(40) unit!: string;
@@ -34,7 +36,7 @@ export class IndicatorInput {
 }
 
 export class PartnerInput {
-  @IsString() @MinLength(1) @MaxLength(300) name!: string;
+  @IsString() @MinLength(1) @MaxLength(TEXT_LIMITS.label) name!: string;
   @IsString() @MaxLength(1000) role!: string;
 }
 
@@ -68,12 +70,12 @@ export class BudgetYearInput {
   @IsInt() @Min(2000) @Max(2100) year!: number;
   @IsObject() @ValidateNested() @Type(() => ChargesInput) charges!: Record<ChargeAccount, number>;
   @IsObject() @ValidateNested() @Type(() => ProductsInput) products!: Record<ProductAccount, number>;
-  @IsString() @MaxLength(300) otherFunderName!: string;
+  @IsString() @MaxLength(TEXT_LIMITS.label) otherFunderName!: string;
 }
 
 export class DeclarationInput {
-  @IsString() @MinLength(2) @MaxLength(200) signatoryName!: string;
-  @IsString() @MinLength(2) @MaxLength(200) signatoryFunction!: string;
+  @IsString() @MinLength(2) @MaxLength(TEXT_LIMITS.personName) signatoryName!: string;
+  @IsString() @MinLength(2) @MaxLength(TEXT_LIMITS.personName) signatoryFunction!: string;
   /** Information given is accurate. */
   @IsBoolean() accurate!: boolean;
   /** Tax and social security obligations are met. */
@@ -85,14 +87,14 @@ export class DeclarationInput {
 export class CreateApplicationRequest {
   @IsUUID() callId!: string;
   @Matches(/^[A-Z][A-Z0-9_]{1,15}$/) axisCode!: string;
-  @IsString() @MinLength(1) @MaxLength(300) title!: string;
+  @IsString() @MinLength(1) @MaxLength(TEXT_LIMITS.label) title!: string;
 }
 
 /** A draft save: every part optional, with the version read (optimistic locking). */
 export class UpdateApplicationRequest {
   @IsInt() @Min(1) version!: number;
   @IsOmittable() @Matches(/^[A-Z][A-Z0-9_]{1,15}$/) axisCode?: string;
-  @IsOmittable() @IsString() @MinLength(1) @MaxLength(300) title?: string;
+  @IsOmittable() @IsString() @MinLength(1) @MaxLength(TEXT_LIMITS.label) title?: string;
   @IsOmittable() @IsString() @MaxLength(MAX_TEXT) summary?: string;
   @IsOmittable() @IsObject() @ValidateNested() @Type(() => ProjectInput) project?: ProjectInput;
   @IsOmittable() @IsArray() @ArrayMaxSize(4) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => BudgetYearInput) budget?: BudgetYearInput[];
@@ -107,9 +109,9 @@ export class ListApplicationsQuery {
   @IsOptional() @IsUUID() callId?: string;
   @IsOptional() @Matches(/^[A-Z][A-Z0-9_]{1,15}$/) axisCode?: string;
   /** One status or several, comma-separated (e.g. `submitted,information_requested`). */
-  @IsOptional() @IsString() @MaxLength(200) status?: string;
+  @IsOptional() @IsString() @MaxLength(TEXT_LIMITS.search) status?: string;
   @IsOptional() @IsIn(TERRITORIES) territory?: Territory;
-  @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @IsOptional() @IsString() @MaxLength(TEXT_LIMITS.search) q?: string;
   @IsOptional() @IsIn(['reference', 'title', 'submittedAt', 'updatedAt', 'requestedCents', 'organization', 'status']) sort?: string;
   @IsOptional() @IsIn(['asc', 'desc']) direction?: 'asc' | 'desc';
   @IsOptional() @Matches(/^\d{1,6}$/) page?: string;
@@ -126,10 +128,6 @@ export class MessageInput {
   @IsOptional() @IsArray() @ArrayMaxSize(5) @IsUUID('4', { each: true }) documentIds?: string[];
 }
 
-export const DOCUMENT_KINDS = ['statutes', 'officers', 'bank_details', 'activity_report', 'accounts', 'budget', 'other', 'message'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-/** Documents the call requires before submission. */
-export const REQUIRED_DOCUMENT_KINDS: readonly DocumentKind[] = ['statutes', 'officers', 'bank_details', 'activity_report', 'accounts', 'budget'];
 
 export interface ProjectView {
   objectives: string;

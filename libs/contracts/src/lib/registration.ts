@@ -1,5 +1,7 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { MAIL_KINDS, type MailKind } from './kinds';
+import { TEXT_LIMITS } from './limits';
 import { normalizeEmail } from './auth';
 import { TERRITORIES, type Territory } from './organizations';
 
@@ -8,18 +10,18 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 export const LEGAL_FORMS = ['association_1901', 'association_1908', 'fondation', 'scic', 'sarl_ess', 'autre'] as const;
 
 export class OrganizationProfileInput {
-  @Transform(trim) @IsString() @MinLength(2) @MaxLength(300) legalName!: string;
+  @Transform(trim) @IsString() @MinLength(2) @MaxLength(TEXT_LIMITS.label) legalName!: string;
   /** 14 digits, checked with its Luhn key (La Poste exception) by the server. */
   @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.replace(/\s/g, '') || undefined : value)) @Matches(/^\d{14}$/) siret?: string;
   @IsOptional() @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() || undefined : value)) @IsString() @MaxLength(10) rna?: string;
   @IsIn(LEGAL_FORMS) legalForm!: string;
-  @Transform(trim) @IsString() @MinLength(2) @MaxLength(300) addressLine!: string;
+  @Transform(trim) @IsString() @MinLength(2) @MaxLength(TEXT_LIMITS.label) addressLine!: string;
   @Matches(/^\d{5}$/) postalCode!: string;
   @Transform(trim) @IsString() @MinLength(1) @MaxLength(120) city!: string;
   @IsIn(TERRITORIES) territory!: Territory;
-  @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) legalRepName!: string;
-  @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) legalRepFunction!: string;
-  @Transform(trim) @IsString() @MinLength(2) @MaxLength(200) contactName!: string;
+  @Transform(trim) @IsString() @MinLength(2) @MaxLength(TEXT_LIMITS.personName) legalRepName!: string;
+  @Transform(trim) @IsString() @MinLength(2) @MaxLength(TEXT_LIMITS.personName) legalRepFunction!: string;
+  @Transform(trim) @IsString() @MinLength(2) @MaxLength(TEXT_LIMITS.personName) contactName!: string;
   @Matches(/^[+0-9 ().-]{6,20}$/) phone!: string;
   @IsOptional() @IsString() @MaxLength(40) iban?: string;
   @IsOptional() @IsString() @MaxLength(11) bic?: string;
@@ -27,9 +29,9 @@ export class OrganizationProfileInput {
 }
 
 export class RegisterRequest {
-  @Transform(normalizeEmail) @IsEmail() @MaxLength(254) email!: string;
-  @Transform(trim) @IsString() @MinLength(2) @MaxLength(120) fullName!: string;
-  @IsString() @MinLength(12) @MaxLength(200) password!: string;
+  @Transform(normalizeEmail) @IsEmail() @MaxLength(TEXT_LIMITS.email) email!: string;
+  @Transform(trim) @IsString() @MinLength(2) @MaxLength(TEXT_LIMITS.fullName) fullName!: string;
+  @IsString() @MinLength(12) @MaxLength(TEXT_LIMITS.password) password!: string;
   @IsObject() @ValidateNested() @Type(() => OrganizationProfileInput) organization!: OrganizationProfileInput;
 }
 
@@ -46,13 +48,13 @@ export class VerifyEmailRequest {
 }
 
 export class InviteMemberRequest {
-  @Transform(normalizeEmail) @IsEmail() @MaxLength(254) email!: string;
+  @Transform(normalizeEmail) @IsEmail() @MaxLength(TEXT_LIMITS.email) email!: string;
 }
 
 export class AcceptInvitationRequest {
   @IsString() @MinLength(20) @MaxLength(200) token!: string;
-  @Transform(trim) @IsString() @MinLength(2) @MaxLength(120) fullName!: string;
-  @IsString() @MinLength(12) @MaxLength(200) password!: string;
+  @Transform(trim) @IsString() @MinLength(2) @MaxLength(TEXT_LIMITS.fullName) fullName!: string;
+  @IsString() @MinLength(12) @MaxLength(TEXT_LIMITS.password) password!: string;
 }
 
 export interface OrganizationProfileView {
@@ -91,8 +93,8 @@ export interface InvitationView {
 }
 
 export class ListMailsQuery {
-  @IsOptional() @IsString() @MaxLength(254) to?: string;
-  @IsOptional() @IsString() @MaxLength(60) kind?: string;
+  @IsOptional() @IsString() @MaxLength(TEXT_LIMITS.email) to?: string;
+  @IsOptional() @IsIn(MAIL_KINDS) kind?: MailKind;
   @IsOptional() @Matches(/^\d{1,6}$/) page?: string;
   @IsOptional() @Matches(/^\d{1,3}$/) pageSize?: string;
 }

@@ -42,6 +42,3 @@ export function rolesWith(...permissions: readonly Permission[]): Role[] {
   return ROLES.filter((role) => permissions.every((permission) => roleHasPermission(role, permission)));
 }
 
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}

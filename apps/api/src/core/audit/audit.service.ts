@@ -7,6 +7,7 @@ import type { AuditEventView, AuditQuery, AuditVerification, Page } from '@tremp
 import type { Actor } from '../auth/actor';
 import { AuditEvent, type AuditDiff } from './audit-event.entity';
 import { GENESIS_HASH, hashAuditEvent } from './audit-chain';
+import { containsPattern } from '../like';
 import { pageParams } from '../pagination';
 
 // One constant key: appending takes a transaction-scoped advisory lock so that the chain stays a
@@ -62,7 +63,7 @@ export class AuditService {
     if (query.action) qb.andWhere('e.action = :action', { action: query.action });
     if (query.entityType) qb.andWhere('e.entity_type = :entityType', { entityType: query.entityType });
     if (query.entityId) qb.andWhere('e.entity_id = :entityId', { entityId: query.entityId });
-    if (query.actor) qb.andWhere('e.actor_email ILIKE :actor', { actor: `%${escapeLike(query.actor)}%` });
+    if (query.actor) qb.andWhere('e.actor_email ILIKE :actor', { actor: containsPattern(query.actor) });
     if (query.from) qb.andWhere('e.occurred_at >= :from', { from: query.from });
     if (query.to) qb.andWhere('e.occurred_at <= :to', { to: query.to });
     const [rows, total] = await qb.orderBy('e.seq', 'DESC').offset(offset).limit(pageSize).getManyAndCount();
@@ -100,10 +101,6 @@ export class AuditService {
 
 function broken(checked: number, seq: number, reason: string): AuditVerification {
   return { valid: false, checked, firstBrokenSeq: seq, reason };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function toView(e: AuditEvent): AuditEventView {

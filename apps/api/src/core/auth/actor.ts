@@ -8,6 +8,3 @@ export interface Actor {
   organizationId: string | null;
   requestId: string | null;
 }
-
-/** For system work (seed, migrations-time jobs) that has no signed-in user. */
-export const SYSTEM_ACTOR = null;

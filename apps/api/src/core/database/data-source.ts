@@ -11,6 +11,8 @@ import { BudgetRevision } from '../../calls/budget-revision.entity';
 import { Foundation1764160000000 } from './migrations/1764160000000-foundation';
 import { ApplicantJourney1764170000000 } from './migrations/1764170000000-applicant-journey';
 import { AccentInsensitiveSearch1764180000000 } from './migrations/1764180000000-accent-insensitive-search';
+import { StaffListIndexes1764190000000 } from './migrations/1764190000000-staff-list-indexes';
+import { MailKindCheck1764191000000 } from './migrations/1764191000000-mail-kind-check';
 import { AuthThrottlePasswordReset1764195000000 } from './migrations/1764195000000-auth-throttle-password-reset';
 import { ReviewLifecycle1764260000000 } from './migrations/1764260000000-review-lifecycle';
 import { UserToken } from '../../users/user-token.entity';
@@ -29,8 +31,8 @@ export const ENTITIES = [
 ];
 /** Listed explicitly (not globbed) so the webpack bundle carries them. */
 export const MIGRATIONS = [
-  Foundation1764160000000, ApplicantJourney1764170000000, AccentInsensitiveSearch1764180000000, AuthThrottlePasswordReset1764195000000,
-  ReviewLifecycle1764260000000,
+  Foundation1764160000000, ApplicantJourney1764170000000, AccentInsensitiveSearch1764180000000, StaffListIndexes1764190000000,
+  MailKindCheck1764191000000, AuthThrottlePasswordReset1764195000000, ReviewLifecycle1764260000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

@@ -17,8 +17,7 @@ import { Notifier } from '../core/http/notifier.service';
 import { LanguageService } from '../core/i18n/language.service';
 import { linkify, type TextPart } from '../shared/format/linkify';
 import { ParisDatePipe } from '../shared/format/paris-date.pipe';
-
-export const MAIL_KINDS = ['email-verification', 'invitation', 'acknowledgement', 'information-request', 'message', 'password-reset'] as const;
+import { MAIL_KINDS } from '@tremplin/contracts/kinds';
 
 interface MailQuery {
   to: string;

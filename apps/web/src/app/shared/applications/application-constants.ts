@@ -1,18 +1,7 @@
-import type { DocumentKind } from '@tremplin/contracts';
+import { REQUIRED_DOCUMENT_KINDS, type DocumentKind } from '@tremplin/contracts/kinds';
 import { CHARGE_ACCOUNTS, PRODUCT_ACCOUNTS, type ChargeAccount, type ProductAccount } from '@tremplin/domain';
 
-// The contracts' applications.ts carries class-validator decorators: its values are copied here
-// (checked against the contract's types) so that the web bundle stays free of it.
-
-/** Documents the call requires before submission, in the order of the form. */
-export const REQUIRED_DOCUMENT_KINDS = [
-  'statutes',
-  'officers',
-  'bank_details',
-  'activity_report',
-  'accounts',
-  'budget',
-] as const satisfies readonly DocumentKind[];
+export { REQUIRED_DOCUMENT_KINDS };
 
 /** Rows of the documents step: the required kinds, then « autre ». */
 export const FORM_DOCUMENT_KINDS: readonly DocumentKind[] = [...REQUIRED_DOCUMENT_KINDS, 'other'];

@@ -8,6 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { DocumentView, Lang, MessageView } from '@tremplin/contracts';
+import { TEXT_LIMITS } from '@tremplin/contracts/limits';
 import { Notifier } from '../../core/http/notifier.service';
 import { ApplicationsApi } from '../applications/applications-api';
 import { FileDownloader } from '../files/file-download';
@@ -54,7 +55,8 @@ export class MessageThread {
   private readonly translate = inject(TranslateService);
 
   protected readonly accept = ACCEPT_ATTRIBUTE;
-  protected readonly body = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(10_000)] });
+  protected readonly maxBodyLength = TEXT_LIMITS.longText;
+  protected readonly body = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(TEXT_LIMITS.longText)] });
   protected readonly composer = new FormGroup({ body: this.body });
   protected readonly attachments = signal<DocumentView[]>([]);
   protected readonly upload = signal<{ fileName: string; percent: number } | null>(null);
