@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { benchmarkAssignment } from './reviewer-assignment-benchmark';
+import { benchmarkAssignment, warmUpSolver } from './reviewer-assignment-benchmark';
 import {
   assignReviewers,
   expertiseMatch,
@@ -231,5 +231,9 @@ describe('assignReviewers', () => {
     const result = assigned(bench.result);
     expect(result.assignments).toHaveLength(300);
     expect(bench.solveMs).toBeGreaterThan(0);
+  });
+
+  it('warms the solver up with a small synthetic assignment', async () => {
+    await expect(warmUpSolver(40)).resolves.toBeUndefined();
   });
 });
