@@ -205,9 +205,13 @@ export const FIELD_MESSAGES = {
   BUDGET_TOTAL_TOO_LARGE: { fr: 'Budget {year} : montants trop élevés pour être additionnés au centime près.', en: 'Budget {year}: amounts too large to be added up to the cent.' },
   BUDGET_YEAR_DUPLICATE: { fr: "Le budget de l'année {year} est saisi deux fois.", en: 'The budget for {year} appears twice.' },
   BUDGET_OTHER_FUNDER_NAME: { fr: 'Budget {year} : nommez les autres financeurs (compte 74).', en: 'Budget {year}: name the other funders (account 74).' },
-  BUDGET_NO_REQUEST: {
-    fr: 'Indiquez le montant demandé au Département (compte 74) pour au moins une année.',
-    en: 'Give the amount requested from the Département (account 74) for at least one year.',
+  BUDGET_YEAR_EMPTY: {
+    fr: 'Budget {year} vide : chaque année du projet a son budget (charges et produits).',
+    en: 'Budget {year} is empty: each year of the project needs its budget (charges and products).',
+  },
+  BUDGET_YEAR_NO_REQUEST: {
+    fr: 'Budget {year} : indiquez le montant demandé au Département (compte 74).',
+    en: 'Budget {year}: give the amount requested from the Département (account 74).',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;

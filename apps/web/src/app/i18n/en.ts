@@ -846,4 +846,9 @@ export const EN: typeof FR = {
       text: 'Your account does not have access to this page.',
     },
   },
+  budgetCompleteness: {
+    empty: 'Budget {{year}} is empty',
+    emptyDetail: 'enter the charges, the products and the amount requested from the Département.',
+    noRequest: 'No amount requested from the Département for {{year}}.',
+  },
 };

@@ -848,4 +848,9 @@ export const FR = {
       text: "Votre compte n'a pas accès à cette page.",
     },
   },
+  budgetCompleteness: {
+    empty: 'Budget {{year}} vide',
+    emptyDetail: 'renseignez les charges, les produits et le montant demandé au Département.',
+    noRequest: 'Aucun montant demandé au Département pour {{year}}.',
+  },
 };
