@@ -8,3 +8,4 @@ export * from './lib/calls';
 export * from './lib/organizations';
 export * from './lib/applications';
 export * from './lib/registration';
+export * from './lib/grantor';

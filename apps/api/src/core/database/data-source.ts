@@ -12,6 +12,8 @@ import { BudgetRevision } from '../../calls/budget-revision.entity';
 import { Foundation1764160000000 } from './migrations/1764160000000-foundation';
 import { ApplicantJourney1764170000000 } from './migrations/1764170000000-applicant-journey';
 import { AccentInsensitiveSearch1764180000000 } from './migrations/1764180000000-accent-insensitive-search';
+import { GrantorAndCallTexts1764190000000 } from './migrations/1764190000000-grantor-and-call-texts';
+import { Grantor } from '../../grantor/grantor.entity';
 import { UserToken } from '../../users/user-token.entity';
 import { Invitation } from '../../organizations/invitation.entity';
 import { Application } from '../../applications/application.entity';
@@ -25,9 +27,10 @@ import { OutboxMail } from '../../notifications/outbox-mail.entity';
 export const ENTITIES = [
   User, Organization, RefreshToken, LoginAttempt, AuditEvent, Call, CallAxis, CallAllocation, ScoringCriterion, BudgetRevision,
   UserToken, Invitation, Application, ApplicationVersion, InformationRequest, ApplicationDocument, ApplicationMessage, MessageRead, OutboxMail,
+  Grantor,
 ];
 /** Listed explicitly (not globbed) so the webpack bundle carries them. */
-export const MIGRATIONS = [Foundation1764160000000, ApplicantJourney1764170000000, AccentInsensitiveSearch1764180000000];
+export const MIGRATIONS = [Foundation1764160000000, ApplicantJourney1764170000000, AccentInsensitiveSearch1764180000000, GrantorAndCallTexts1764190000000];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

@@ -851,4 +851,17 @@ export const EN: typeof FR = {
     emptyDetail: 'enter the charges, the products and the amount requested from the Département.',
     noRequest: 'No amount requested from the Département for {{year}}.',
   },
+  grantorPage: {
+    nav: 'Grantor',
+    title: 'Granting body',
+    intro: 'Who awards the grants: this name, SIRET and address appear in mails, acknowledgements of receipt and, soon, conventions and published data.',
+    name: 'Name',
+    siret: 'SIRET',
+    siretHint: '14 digits, check digit verified',
+    address: 'Postal address',
+    presidentName: 'Name of the president',
+    presidentTitle: 'Title (for example: President of the departmental council)',
+    save: 'Save',
+    saved: 'Granting body saved.',
+  },
 };

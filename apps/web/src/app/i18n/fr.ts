@@ -853,4 +853,17 @@ export const FR = {
     emptyDetail: 'renseignez les charges, les produits et le montant demandé au Département.',
     noRequest: 'Aucun montant demandé au Département pour {{year}}.',
   },
+  grantorPage: {
+    nav: 'Financeur',
+    title: 'Organisme financeur',
+    intro: 'Qui attribue les subventions : ce nom, ce SIRET et cette adresse figurent dans les courriels, les accusés de réception et, bientôt, les conventions et les données publiées.',
+    name: 'Nom',
+    siret: 'SIRET',
+    siretHint: '14 chiffres, clé de contrôle vérifiée',
+    address: 'Adresse postale',
+    presidentName: 'Nom du président ou de la présidente',
+    presidentTitle: 'Qualité (par exemple : Président du Conseil départemental)',
+    save: 'Enregistrer',
+    saved: 'Organisme financeur enregistré.',
+  },
 };
