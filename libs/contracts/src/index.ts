@@ -9,3 +9,4 @@ export * from './lib/organizations';
 export * from './lib/applications';
 export * from './lib/registration';
 export * from './lib/grantor';
+export * from './lib/audit-labels';

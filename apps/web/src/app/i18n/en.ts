@@ -864,4 +864,9 @@ export const EN: typeof FR = {
     save: 'Save',
     saved: 'Granting body saved.',
   },
+  auditLabels: {
+    allActions: 'All actions',
+    allEntities: 'All objects',
+    unnamed: 'unnamed (id {{id}})',
+  },
 };

@@ -866,4 +866,9 @@ export const FR = {
     save: 'Enregistrer',
     saved: 'Organisme financeur enregistré.',
   },
+  auditLabels: {
+    allActions: 'Toutes les actions',
+    allEntities: 'Tous les objets',
+    unnamed: 'sans nom (identifiant {{id}})',
+  },
 };
