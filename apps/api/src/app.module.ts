@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './core/config/config';
 import { CoreModule } from './core/core.module';
 import { CallsModule } from './calls/calls.module';
+import { GrantorModule } from './grantor/grantor.module';
 import { HealthController } from './health/health.controller';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { UsersModule } from './users/users.module';
@@ -16,7 +17,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.register(config, databaseUrl), UsersModule, OrganizationsModule, CallsModule,
+        CoreModule.register(config, databaseUrl), GrantorModule, UsersModule, OrganizationsModule, CallsModule,
         NotificationsModule, ApplicationsModule, DocumentsModule, MessagesModule,
       ],
       controllers: [HealthController],

@@ -2,6 +2,7 @@ import type { ApplicationSummaryView, ApplicationView, CallSummaryView, Page } f
 import {
   attachRequiredDocuments, balancedYear, completeContent, createDraft, openCall, pdfText, readyDraft, submit,
 } from './support/application-fixtures';
+import { emptyBudgetYear } from '@tremplin/domain';
 import { bearer, DEMO, startTestApp, type TestApp } from './support/test-app';
 
 const REFERENCE = /^AAP\d{4}-[A-Z]{3}-\d{6}$/;
@@ -60,11 +61,14 @@ describe('applications: drafts, submission, receipt', () => {
     const fields = (incomplete.body.details as Array<{ field: string; code: string }>).map((d) => `${d.field}:${d.code}`);
     expect(fields).toEqual(expect.arrayContaining([
       'summary:REQUIRED', 'project.objectives:REQUIRED', 'project.activities:REQUIRED', 'project.rsaBeneficiariesPerYear:REQUIRED_PER_YEAR',
-      'project.territories:REQUIRED', 'project.startDate:REQUIRED', 'project.indicators:INDICATOR_REQUIRED', 'budget:BUDGET_NO_REQUEST',
+      'project.territories:REQUIRED', 'project.startDate:REQUIRED', 'project.indicators:INDICATOR_REQUIRED',
+      'budget[0]:BUDGET_YEAR_EMPTY', 'budget[1]:BUDGET_YEAR_EMPTY', 'budget[2]:BUDGET_YEAR_EMPTY',
+      'budget[0].products.p74Departement:BUDGET_YEAR_NO_REQUEST', 'budget[1].products.p74Departement:BUDGET_YEAR_NO_REQUEST',
+      'budget[2].products.p74Departement:BUDGET_YEAR_NO_REQUEST',
       'documents.statutes:DOCUMENT_MISSING', 'documents.officers:DOCUMENT_MISSING', 'documents.bank_details:DOCUMENT_MISSING',
       'documents.activity_report:DOCUMENT_MISSING', 'documents.accounts:DOCUMENT_MISSING', 'documents.budget:DOCUMENT_MISSING', 'declaration:DECLARATION_INCOMPLETE',
     ]));
-    expect(fields).toHaveLength(15);
+    expect(fields).toHaveLength(20);
     expect(incomplete.body.details.find((d: { field: string }) => d.field === 'documents.statutes').message).toBe('Pièce obligatoire manquante : statuts.');
     expect((await t.sql('SELECT status FROM application WHERE id = $1', [draft.id]))[0]).toEqual({ status: 'draft' });
 
@@ -84,6 +88,24 @@ describe('applications: drafts, submission, receipt', () => {
     expect(detail.message.replace(/[\u00a0\u202f]/g, ' ')).toBe(
       `Budget ${y1} non équilibré : charges 35 123,45 €, produits 35 000,00 € (écart -123,45 €). Les charges doivent égaler les produits.`,
     );
+  });
+
+  it('refuses a year whose budget is all zeros (it « balances » at 0,00 €) or asks nothing, naming the year', async () => {
+    const [y0, y1, y2] = call.years as [number, number, number];
+    const draft = await createDraft(t, a1, call.id);
+    const emptyYear = emptyBudgetYear(y1);
+    const saved = await t.http.patch(`/api/applications/${draft.id}`).set(bearer(a1))
+      .send({ version: draft.version, ...completeContent(call.years), budget: [balancedYear(y0), emptyYear, balancedYear(y2, 0)] });
+    expect(saved.status).toBe(200);
+    await attachRequiredDocuments(t, draft.id, DEMO.association1);
+    const res = await t.http.post(`/api/applications/${draft.id}/submit`).set(bearer(a1)).set('Accept-Language', 'fr').send({ version: saved.body.version });
+    expect(res.status).toBe(400);
+    expect((res.body.details as Array<{ field: string; code: string; message: string }>).map((d) => [d.field, d.code, d.message])).toEqual([
+      ['budget[1]', 'BUDGET_YEAR_EMPTY', `Budget ${y1} vide : chaque année du projet a son budget (charges et produits).`],
+      ['budget[1].products.p74Departement', 'BUDGET_YEAR_NO_REQUEST', `Budget ${y1} : indiquez le montant demandé au Département (compte 74).`],
+      ['budget[2].products.p74Departement', 'BUDGET_YEAR_NO_REQUEST', `Budget ${y2} : indiquez le montant demandé au Département (compte 74).`],
+    ]);
+    expect((await t.sql('SELECT status FROM application WHERE id = $1', [draft.id]))[0]).toEqual({ status: 'draft' });
   });
 
   it('checks budget amounts in a draft with field paths, and never stores a bad one', async () => {

@@ -40,6 +40,30 @@ describe('audit trail', () => {
     expect(res.body.items[0].diff.code.after).toMatch(/^AAP-AUDIT-/);
   });
 
+  it('names entities and actors for people (reference and title, code and title, name), resolved with the page, and the chain stays valid', async () => {
+    const a1 = await t.login(DEMO.association1);
+    const call = (await t.http.get('/api/calls')).body.find((c: { status: string; code: string }) => c.status === 'open' && c.code.startsWith('AAP-NORD-20'));
+    const draft = await t.http.post('/api/applications').set(bearer(a1)).send({ callId: call.id, axisCode: 'MEDIATION', title: 'Jardin partagé de Fives' });
+    expect(draft.status).toBe(201);
+    const [user] = await t.sql<{ full_name: string }>(`SELECT full_name FROM app_user WHERE email = $1`, [DEMO.association1]);
+    const created = await t.http.get(`/api/audit-events?action=application.created&entityId=${draft.body.id}`).set(bearer(admin));
+    expect(created.body.items).toHaveLength(1);
+    expect(created.body.items[0]).toMatchObject({
+      entityType: 'application', entityId: draft.body.id, entityLabel: 'Jardin partagé de Fives', actorEmail: DEMO.association1, actorName: user?.full_name,
+    });
+    const calls = await t.http.get('/api/audit-events?action=call.created&pageSize=3').set(bearer(admin));
+    expect(calls.body.items.map((e: { entityLabel: string }) => e.entityLabel)).toEqual(
+      calls.body.items.map((e: { diff: { code: { after: string }; title: { after: string } } }) => `${e.diff.code.after} — ${e.diff.title.after}`),
+    );
+    expect(calls.body.items[0].entityLabel).toMatch(/^AAP-AUDIT-\d+ — /);
+    const logins = await t.http.get(`/api/audit-events?action=auth.login&actor=${encodeURIComponent(DEMO.association1)}&pageSize=1`).set(bearer(admin));
+    expect(logins.body.items[0]).toMatchObject({ entityType: 'user', entityLabel: `${user?.full_name} <${DEMO.association1}>` });
+    // A system event names nothing; a grantor edit names the grantor.
+    const seeded = await t.http.get('/api/audit-events?action=demo.seeded').set(bearer(admin));
+    expect(seeded.body.items[0]).toMatchObject({ entityType: 'system', entityLabel: null, actorName: null });
+    expect((await t.http.get('/api/audit-events/verify').set(bearer(admin))).body.valid).toBe(true);
+  });
+
   it('the database refuses UPDATE, DELETE and TRUNCATE on audit events', async () => {
     await expect(t.sql(`UPDATE audit_event SET action = 'x' WHERE seq = 1`)).rejects.toThrow(/append-only/);
     await expect(t.sql(`DELETE FROM audit_event WHERE seq = 1`)).rejects.toThrow(/append-only/);

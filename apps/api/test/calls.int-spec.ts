@@ -155,6 +155,51 @@ describe('calls as configuration', () => {
     expect(unbalanced.status).toBe(400);
   });
 
+  it('once locked, keeps dates, axes, grid and money and names them in the 409; texts (French and English) and a later closing date still change, audited', async () => {
+    const created = (await t.http.post('/api/calls').set(bearer(admin)).send(newCall('AAP-TEST-TEXTS'))).body as CallView;
+    expect(created).toMatchObject({ titleEn: '', descriptionEn: '' });
+    await t.sql(`UPDATE call SET structure_locked_at = now() WHERE id = $1`, [created.id]);
+    const input = newCall('AAP-TEST-TEXTS');
+    const criteria = input.criteria.map((c, i) => (i === 0 ? { ...c, labelFr: 'Pertinence revue' } : c));
+    const refused = await t.http.put(`/api/calls/${created.id}`).set(bearer(admin)).set('Accept-Language', 'fr')
+      .send({ ...input, criteria, closesAt: '2030-02-01T11:00:00.000Z', opensAt: '2029-12-01T08:00:00.000Z', version: created.version });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('CALL_STRUCTURE_LOCKED');
+    expect(refused.body.message).toBe(
+      "Depuis la première candidature déposée, ces éléments de l'appel sont verrouillés : date d'ouverture, date de clôture avancée (elle ne peut qu’être repoussée), grille d'évaluation. " +
+        "Les textes peuvent changer et la clôture être repoussée ; l'enveloppe change par une révision budgétaire.",
+    );
+    expect(refused.body.details.map((d: { field: string }) => d.field)).toEqual(['opensAt', 'closesAt', 'criteria']);
+    const english = await t.http.put(`/api/calls/${created.id}`).set(bearer(admin)).set('Accept-Language', 'en')
+      .send({ ...input, axes: input.axes.slice(1), version: created.version });
+    expect(english.body.message).toContain('these parts of the call are locked: axes.');
+    expect((await t.sql(`SELECT version FROM call WHERE id = $1`, [created.id]))[0]).toEqual({ version: created.version });
+
+    const edited = await t.http.put(`/api/calls/${created.id}`).set(bearer(admin)).send({
+      ...input, title: 'Appel à projets insertion 2030', description: 'Texte revu.', titleEn: 'Call for insertion projects 2030',
+      descriptionEn: 'Revised text.', closesAt: '2030-04-01T11:00:00.000Z', version: created.version,
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({
+      title: 'Appel à projets insertion 2030', titleEn: 'Call for insertion projects 2030', descriptionEn: 'Revised text.', closesAt: '2030-04-01T11:00:00.000Z',
+    });
+    const publicList = (await t.http.get('/api/calls')).body as CallView[];
+    expect(publicList.find((c) => c.id === created.id)).toMatchObject({ titleEn: 'Call for insertion projects 2030', descriptionEn: 'Revised text.' });
+    const [event] = await t.sql<{ diff: Record<string, unknown>; actor_email: string }>(
+      `SELECT diff, actor_email FROM audit_event WHERE entity_id = $1 AND action = 'call.updated' ORDER BY seq DESC LIMIT 1`, [created.id],
+    );
+    expect(event).toEqual({
+      actor_email: DEMO.admin,
+      diff: {
+        title: { before: input.title, after: 'Appel à projets insertion 2030' },
+        description: { before: input.description, after: 'Texte revu.' },
+        titleEn: { before: '', after: 'Call for insertion projects 2030' },
+        descriptionEn: { before: '', after: 'Revised text.' },
+        closesAt: { before: '2030-03-01T11:00:00.000Z', after: '2030-04-01T11:00:00.000Z' },
+      },
+    });
+  });
+
   it('refuses a budget revision while the structure is not locked', async () => {
     const created = (await t.http.post('/api/calls').set(bearer(admin)).send(newCall('AAP-TEST-NOLOCK'))).body as CallView;
     const res = await t.http.post(`/api/calls/${created.id}/budget-revisions`).set(bearer(admin)).send({

@@ -244,6 +244,19 @@ describe('organisation profile, members and invitations', () => {
     expect(event).toEqual({ diff: { organizationAdmin: { before: true, after: false } }, actor_id: admin.userId });
   });
 
+  it('refuses the last active admin removing their own right (409) even when a deactivated admin remains', async () => {
+    const admin = await registerAssociation(t);
+    const other = await inviteAndAccept(admin, `ancien-${Date.now()}@example.org`);
+    await t.http.put(`/api/organizations/mine/members/${other.userId}/admin`).set(bearer(admin.token)).send({ isAdmin: true }).expect(200);
+    // The other admin's account is deactivated by staff: it administers nothing any more.
+    await t.http.post(`/api/users/${other.userId}/deactivate`).set(bearer(await t.login(DEMO.admin))).send({}).expect(200);
+    const selfDemotion = await t.http.put(`/api/organizations/mine/members/${admin.userId}/admin`).set(bearer(admin.token)).set('Accept-Language', 'en').send({ isAdmin: false });
+    expect(selfDemotion.status).toBe(409);
+    expect(selfDemotion.body).toMatchObject({ code: 'LAST_ORGANIZATION_ADMIN', message: 'The organisation must keep at least one administrator: appoint another one first.' });
+    const [me] = await t.sql<{ organization_admin: boolean }>(`SELECT organization_admin FROM app_user WHERE id = $1`, [admin.userId]);
+    expect(me).toEqual({ organization_admin: true });
+  });
+
   it('lets two admins demote each other at the same instant without losing the last admin', async () => {
     const admin = await registerAssociation(t);
     const other = await inviteAndAccept(admin, `second-${Date.now()}@example.org`);

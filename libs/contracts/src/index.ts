@@ -10,3 +10,5 @@ export * from './lib/applications';
 export * from './lib/registration';
 export * from './lib/kinds';
 export * from './lib/limits';
+export * from './lib/grantor';
+export * from './lib/audit-labels';

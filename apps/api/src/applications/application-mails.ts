@@ -1,4 +1,5 @@
 import { formatEuros } from '@tremplin/domain';
+import type { GrantorIdentity } from '../grantor/grantor.service';
 import type { MailToSend } from '../notifications/outbox.service';
 import { parisDateTime } from './application-rules';
 
@@ -14,6 +15,8 @@ export interface AcknowledgementMail {
   versionNo: number;
   amounts: Array<{ year: number; requestedCents: number }>;
   link: string;
+  /** Who grants: the configured record, never a name written here. */
+  grantor: Pick<GrantorIdentity, 'name'>;
 }
 
 /** The dated acknowledgement sent to whoever submitted (in French, as the Département writes). */
@@ -28,8 +31,8 @@ export function acknowledgementMail(m: AcknowledgementMail): MailToSend {
       `Bonjour ${m.fullName},`,
       '',
       resubmission
-        ? `Le Département du Nord a bien reçu la version n° ${m.versionNo} de votre candidature, complétée à sa demande.`
-        : 'Le Département du Nord a bien reçu votre candidature.',
+        ? `Nous avons bien reçu la version n° ${m.versionNo} de votre candidature, complétée à notre demande (${m.grantor.name}).`
+        : `Nous avons bien reçu votre candidature (${m.grantor.name}).`,
       '',
       `Référence : ${m.reference}`,
       `Appel à projets : ${m.callTitle}`,
@@ -42,9 +45,9 @@ export function acknowledgementMail(m: AcknowledgementMail): MailToSend {
       '',
       `L'accusé de réception (PDF) est disponible dans votre espace : ${m.link}`,
       '',
-      'Cet accusé de réception ne préjuge pas de la décision du Département.',
+      'Cet accusé de réception ne préjuge pas de la décision du financeur.',
       '',
-      'Département du Nord — Tremplin',
+      `${m.grantor.name} — Tremplin`,
     ].join('\n'),
   };
 }
@@ -56,6 +59,7 @@ export interface InformationRequestMail {
   message: string;
   dueDate: string;
   link: string;
+  grantor: Pick<GrantorIdentity, 'name'>;
 }
 
 /** Tells each member of the organisation what the Département asks, and by when. */
@@ -68,13 +72,13 @@ export function informationRequestMail(m: InformationRequestMail): MailToSend {
     text: [
       'Bonjour,',
       '',
-      `Le Département du Nord demande des compléments sur la candidature ${m.reference} « ${m.title} » :`,
+      `${m.grantor.name} demande des compléments sur la candidature ${m.reference} « ${m.title} » :`,
       '',
       m.message,
       '',
       `Merci de compléter la candidature et de la déposer de nouveau avant le ${day}/${month}/${year} : ${m.link}`,
       '',
-      'Département du Nord — Tremplin',
+      `${m.grantor.name} — Tremplin`,
     ].join('\n'),
   };
 }

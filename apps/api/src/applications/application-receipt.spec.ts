@@ -10,6 +10,7 @@ function drawnText(pdf: Buffer): string {
 }
 
 const DATA: ReceiptData = {
+  grantor: { name: 'Département du Pas-de-Calais', siret: '22620001400018', address: 'Hôtel du Département\nRue Ferdinand Buisson\n62018 Arras Cedex 9' },
   reference: 'AAP2016-MED-000123',
   versionNo: 2,
   submittedAt: new Date('2016-03-18T10:59:00Z'),
@@ -27,13 +28,16 @@ describe('renderReceipt', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = drawnText(pdf);
     for (const expected of [
-      'Accusé de réception', 'DÉPARTEMENT DU NORD', 'Référence : AAP2016-MED-000123', 'Association Tremplin Emploi Lille', 'SIRET : 73282932000074',
+      'Accusé de réception', 'DÉPARTEMENT DU PAS-DE-CALAIS', 'Rue Ferdinand Buisson', '62018 Arras Cedex 9', 'SIRET 22620001400018',
+      'Montants demandés — Département du Pas-de-Calais', 'Référence : AAP2016-MED-000123', 'Association Tremplin Emploi Lille', 'SIRET : 73282932000074',
       'RNA : W595012345', 'Axe : Médiation', 'Déposée le : 18 mars 2016 à 11:59 (heure de Paris)', 'Version : n° 2',
       '2016 : 25 000,00', '2017 : 25 000,50', 'Total : 50 000,50', 'statuts.pdf', 'ab'.repeat(32), 'ne préjuge pas',
       'Médiation sociale ? de proximité',
     ]) {
       expect(text).toContain(expected);
     }
+    // Who grants comes from the record given, never from text written in the code.
+    expect(text).not.toContain('NORD');
   });
 });
 

@@ -3,6 +3,8 @@ import { formatEuros } from '@tremplin/domain';
 import { parisDateTime } from './application-rules';
 
 export interface ReceiptData {
+  /** Who grants, from the configured record. */
+  grantor: { name: string; siret: string; address: string };
   reference: string;
   versionNo: number;
   submittedAt: Date;
@@ -38,7 +40,7 @@ export function renderReceipt(data: ReceiptData): Promise<Buffer> {
     size: 'A4',
     margin: 56,
     compress: false,
-    info: { Title: `Accusé de réception ${data.reference}`, Author: 'Département du Nord', Subject: winAnsi(data.callTitle) },
+    info: { Title: `Accusé de réception ${data.reference}`, Author: winAnsi(data.grantor.name), Subject: winAnsi(data.callTitle) },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -50,8 +52,10 @@ export function renderReceipt(data: ReceiptData): Promise<Buffer> {
     doc.font('Helvetica-Bold').text(`${label} : `, { continued: true }).font('Helvetica').text(winAnsi(value));
   };
 
-  doc.font('Helvetica-Bold').fontSize(10).text('DÉPARTEMENT DU NORD');
-  doc.font('Helvetica').text(winAnsi(data.callTitle));
+  doc.font('Helvetica-Bold').fontSize(10).text(winAnsi(data.grantor.name.toLocaleUpperCase('fr-FR')));
+  doc.font('Helvetica').fontSize(9).text(winAnsi(data.grantor.address));
+  doc.text(winAnsi(`SIRET ${data.grantor.siret}`));
+  doc.fontSize(10).text(winAnsi(data.callTitle));
   doc.moveDown(1.5);
   doc.font('Helvetica-Bold').fontSize(18).text('Accusé de réception');
   doc.font('Helvetica').fontSize(10).text("d'une candidature à l'appel à projets");
@@ -67,7 +71,7 @@ export function renderReceipt(data: ReceiptData): Promise<Buffer> {
   line('Version', `n° ${data.versionNo}`);
 
   doc.moveDown();
-  doc.font('Helvetica-Bold').text('Montants demandés au Département');
+  doc.font('Helvetica-Bold').text(winAnsi(`Montants demandés — ${data.grantor.name}`));
   doc.font('Helvetica');
   for (const amount of data.amounts) doc.text(winAnsi(`${amount.year} : ${formatEuros(amount.requestedCents, 'fr')}`));
   const total = data.amounts.reduce((sum, a) => sum + a.requestedCents, 0);
@@ -86,7 +90,7 @@ export function renderReceipt(data: ReceiptData): Promise<Buffer> {
   doc.fontSize(9).fillColor('#333333').text(
     'Le présent accusé de réception atteste que la candidature a été déposée à la date indiquée. ' +
       "Il ne vaut pas décision d'attribution et ne préjuge pas de la suite qui sera donnée à la demande : " +
-      "la candidature sera examinée selon les critères de l'appel à projets, puis soumise à la décision du Département.",
+      "la candidature sera examinée selon les critères de l'appel à projets, puis soumise à la décision de l'organisme financeur.",
   );
   doc.end();
   return done;

@@ -11,6 +11,7 @@ import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
 import { APP_CONFIG, type AppConfig } from '../core/config/config';
 import { AppException } from '../core/errors/app.exception';
+import { GrantorService } from '../grantor/grantor.service';
 import { OutboxService } from '../notifications/outbox.service';
 import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
@@ -33,6 +34,7 @@ export class ApplicationSubmissionService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly applications: ApplicationsService,
+    private readonly grantor: GrantorService,
   ) {}
 
   /**
@@ -69,11 +71,14 @@ export class ApplicationSubmissionService {
       const organization = await manager.findOneByOrFail(Organization, { id: app.organizationId });
       const reference = app.reference ?? (await nextReference(manager, call, axis.code));
       const versionNo = app.submittedVersion + 1;
+      const { name: grantorName, siret: grantorSiret, address: grantorAddress } = await this.grantor.current(manager);
       const snapshot: ApplicationSnapshot = {
         reference,
         versionNo,
         submittedAt: now.toISOString(),
         submittedBy: { id: user.id, email: user.email, fullName: user.fullName },
+        // Who received it, as configured at that moment: the receipt keeps saying so.
+        grantor: { name: grantorName, siret: grantorSiret, address: grantorAddress },
         call: { id: call.id, code: call.code, title: call.title, years: [...call.years] },
         axis: { code: axis.code, labelFr: axis.labelFr, labelEn: axis.labelEn },
         organization: {
@@ -107,6 +112,7 @@ export class ApplicationSubmissionService {
           organizationName: organization.legalName, submittedAt: now, versionNo,
           amounts: budget.map((b) => ({ year: b.year, requestedCents: b.products.p74Departement })),
           link: `${this.config.publicUrl.replace(/\/$/, '')}/candidatures/${id}`,
+          grantor: { name: grantorName },
         }),
       );
       const view = await this.applications.view(manager, actor, await manager.findOneByOrFail(Application, { id }));
@@ -129,7 +135,10 @@ export class ApplicationSubmissionService {
     if (app.submittedVersion === 0 || !app.reference) throw AppException.conflict('APPLICATION_NOT_SUBMITTED');
     const version = await manager.findOneByOrFail(ApplicationVersion, { applicationId: id, versionNo: app.submittedVersion });
     const s = version.snapshot as unknown as ApplicationSnapshot;
+    // Versions frozen before the grantor was recorded in snapshots take the current record.
+    const grantor = s.grantor ?? (await this.grantor.current(manager));
     const content = await renderReceipt({
+      grantor: { name: grantor.name, siret: grantor.siret, address: grantor.address },
       reference: s.reference,
       versionNo: s.versionNo,
       submittedAt: version.submittedAt,

@@ -164,6 +164,8 @@ export interface ApplicationSnapshot {
   versionNo: number;
   submittedAt: string;
   submittedBy: { id: string; email: string; fullName: string };
+  /** Absent in versions submitted before the grantor became a configured record. */
+  grantor?: { name: string; siret: string; address: string };
   call: { id: string; code: string; title: string; years: number[] };
   axis: { code: string; labelFr: string; labelEn: string };
   organization: {

@@ -11,6 +11,7 @@ import { AppException } from '../core/errors/app.exception';
 import { OutboxService } from '../notifications/outbox.service';
 import { User } from '../users/user.entity';
 import { auditDiff } from './application-diff';
+import { GrantorService } from '../grantor/grantor.service';
 import { informationRequestMail } from './application-mails';
 import { isCalendarDate, parisToday } from './application-rules';
 import { Application } from './application.entity';
@@ -27,6 +28,7 @@ export class InformationRequestsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly applications: ApplicationsService,
+    private readonly grantor: GrantorService,
   ) {}
 
   async request(actor: Actor, id: string, input: InformationRequestInput): Promise<ApplicationView> {
@@ -42,10 +44,11 @@ export class InformationRequestsService {
       // Every member of the organisation is told: whoever prepared the application may be away.
       const members = await manager.find(User, { where: { organizationId: app.organizationId, active: true }, order: { email: 'ASC' } });
       const link = `${this.config.publicUrl.replace(/\/$/, '')}/candidatures/${id}`;
+      const grantor = await this.grantor.current(manager);
       for (const member of members) {
         await this.outbox.enqueue(
           manager,
-          informationRequestMail({ to: member.email, reference: app.reference ?? '', title: app.title, message: input.message, dueDate, link }),
+          informationRequestMail({ to: member.email, reference: app.reference ?? '', title: app.title, message: input.message, dueDate, link, grantor }),
         );
       }
       const view = await this.applications.view(manager, actor, await manager.findOneByOrFail(Application, { id }));

@@ -10,6 +10,8 @@ export class Call {
   @Column({ type: 'text' }) code!: string;
   @Column({ type: 'text' }) title!: string;
   @Column({ type: 'text' }) description!: string;
+  @Column({ name: 'title_en', type: 'text', default: '' }) titleEn!: string;
+  @Column({ name: 'description_en', type: 'text', default: '' }) descriptionEn!: string;
   @Column({ name: 'opens_at', type: 'timestamptz' }) opensAt!: Date;
   @Column({ name: 'closes_at', type: 'timestamptz' }) closesAt!: Date;
   @Column({ type: 'int', array: true }) years!: number[];

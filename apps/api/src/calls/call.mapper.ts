@@ -22,6 +22,8 @@ export function toCallSummaryView(call: Call, now = new Date()): CallSummaryView
     code: call.code,
     title: call.title,
     description: call.description,
+    titleEn: call.titleEn,
+    descriptionEn: call.descriptionEn,
     opensAt: call.opensAt.toISOString(),
     closesAt: call.closesAt.toISOString(),
     years: [...call.years].sort((a, b) => a - b),
@@ -57,7 +59,7 @@ export function toCallView(call: Call, now = new Date()): CallView {
 /** What the audit trail records of a call's configuration. */
 export function callSnapshot(view: CallView): Record<string, unknown> {
   return {
-    code: view.code, title: view.title, description: view.description, opensAt: view.opensAt, closesAt: view.closesAt,
+    code: view.code, title: view.title, description: view.description, titleEn: view.titleEn, descriptionEn: view.descriptionEn, opensAt: view.opensAt, closesAt: view.closesAt,
     years: view.years, envelopeCents: view.envelopeCents,
     axes: view.axes.map(({ code, labelFr, labelEn, description }) => ({ code, labelFr, labelEn, description })),
     allocations: view.allocations, criteria: view.criteria.map(({ position: _p, ...c }) => c),

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, Not, type EntityManager } from 'typeorm';
 import type { BudgetRevisionRequest, BudgetRevisionView, CallInput, CallSummaryView, CallView, UpdateCallRequest } from '@tremplin/contracts';
@@ -41,7 +41,7 @@ export class CallsService {
     return this.dataSource.transaction(async (manager) => {
       if (await manager.exists(Call, { where: { code: input.code } })) throw AppException.conflict('CALL_CODE_TAKEN');
       const { identifiers } = await manager.insert(Call, {
-        code: input.code, title: input.title, description: input.description,
+        code: input.code, title: input.title, description: input.description, titleEn: input.titleEn?.trim() ?? '', descriptionEn: input.descriptionEn?.trim() ?? '',
         opensAt: new Date(input.opensAt), closesAt: new Date(input.closesAt), years: [...input.years].sort((a, b) => a - b),
         envelopeCents: input.envelopeCents, advanceBasisPoints: input.paymentRule.advanceBasisPoints,
         reviewersPerApplication: input.reviewersPerApplication, structureLockedAt: null,
@@ -60,13 +60,24 @@ export class CallsService {
       if (call.version !== input.version) throw AppException.conflict('STALE_VERSION');
       const before = await this.load(manager, id);
       // A locked structure is a conflict whatever else is wrong with the request.
-      if (call.structureLockedAt && changesStructure(before, input)) throw AppException.conflict('CALL_STRUCTURE_LOCKED');
+      if (call.structureLockedAt) {
+        const locked = lockedChanges(before, input);
+        if (locked.length) {
+          throw new AppException(
+            HttpStatus.CONFLICT, 'CALL_STRUCTURE_LOCKED',
+            { lockedFr: locked.map((part) => LOCKED_PARTS[part].fr).join(', '), lockedEn: locked.map((part) => LOCKED_PARTS[part].en).join(', ') },
+            locked.map((field) => ({ field, code: 'FIELD_LOCKED', message: 'FIELD_LOCKED' })),
+          );
+        }
+      }
       assertValid(input);
       if (input.code !== call.code && (await manager.exists(Call, { where: { code: input.code, id: Not(id) } }))) {
         throw AppException.conflict('CALL_CODE_TAKEN');
       }
       await manager.update(Call, { id }, {
         code: input.code, title: input.title, description: input.description,
+        // Absent English texts are kept (an older client does not send them); '' clears them.
+        titleEn: input.titleEn?.trim() ?? call.titleEn, descriptionEn: input.descriptionEn?.trim() ?? call.descriptionEn,
         opensAt: new Date(input.opensAt), closesAt: new Date(input.closesAt), years: [...input.years].sort((a, b) => a - b),
         envelopeCents: input.envelopeCents, advanceBasisPoints: input.paymentRule.advanceBasisPoints,
         reviewersPerApplication: input.reviewersPerApplication, version: call.version + 1,
@@ -165,8 +176,25 @@ async function lockCall(manager: EntityManager, id: string): Promise<Call> {
   return call;
 }
 
-/** Axes, years, grid, payment rule, envelope and allocations: what the lock freezes (the budget via revisions only). */
-function changesStructure(before: CallView, input: CallInput): boolean {
+/** What the lock freezes, by request field, with the words the 409 names them by. */
+const LOCKED_PARTS = {
+  opensAt: { fr: "date d'ouverture", en: 'opening date' },
+  closesAt: { fr: 'date de clôture avancée (elle ne peut qu’être repoussée)', en: 'closing date brought forward (it may only be postponed)' },
+  years: { fr: 'années', en: 'years' },
+  envelopeCents: { fr: 'enveloppe', en: 'envelope' },
+  axes: { fr: 'axes', en: 'axes' },
+  allocations: { fr: 'répartition par axe et par année', en: 'allocations by axis and year' },
+  criteria: { fr: "grille d'évaluation", en: 'scoring grid' },
+  paymentRule: { fr: 'règle de versement', en: 'payment rule' },
+} as const;
+type LockedPart = keyof typeof LOCKED_PARTS;
+
+/**
+ * The locked parts a request would change. Applicants applied under these dates, axes, grid and
+ * money: only texts may change, and the closing date may move later (never earlier); the
+ * budget changes through revisions only.
+ */
+export function lockedChanges(before: CallView, input: CallInput): LockedPart[] {
   const snapshot = callSnapshot(before);
   const proposed = {
     years: [...input.years].sort((a, b) => a - b),
@@ -177,5 +205,11 @@ function changesStructure(before: CallView, input: CallInput): boolean {
     criteria: input.criteria.map(({ code, labelFr, labelEn, description, weight, maxScore }) => ({ code, labelFr, labelEn, description, weight, maxScore })),
     paymentRule: { advanceBasisPoints: input.paymentRule.advanceBasisPoints },
   };
-  return Object.keys(proposed).some((key) => Object.keys(diffOf({ [key]: snapshot[key] }, { [key]: proposed[key as keyof typeof proposed] })).length > 0);
+  const changed: LockedPart[] = [];
+  if (new Date(input.opensAt).getTime() !== new Date(before.opensAt).getTime()) changed.push('opensAt');
+  if (new Date(input.closesAt).getTime() < new Date(before.closesAt).getTime()) changed.push('closesAt');
+  for (const key of Object.keys(proposed) as Array<keyof typeof proposed>) {
+    if (Object.keys(diffOf({ [key]: snapshot[key] }, { [key]: proposed[key] })).length > 0) changed.push(key);
+  }
+  return changed;
 }

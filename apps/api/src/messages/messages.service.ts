@@ -11,6 +11,7 @@ import { APP_CONFIG, type AppConfig } from '../core/config/config';
 import { AppException } from '../core/errors/app.exception';
 import { ApplicationDocument } from '../documents/application-document.entity';
 import { toDocumentView } from '../documents/document.mapper';
+import { GrantorService } from '../grantor/grantor.service';
 import { OutboxService } from '../notifications/outbox.service';
 import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
@@ -27,6 +28,7 @@ export class MessagesService {
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly grantor: GrantorService,
   ) {}
 
   /** The thread, oldest first; reading it marks it read for the caller. */
@@ -104,6 +106,7 @@ export class MessagesService {
       .getMany();
     if (recipients.length === 0) return;
     const organization = await manager.findOneByOrFail(Organization, { id: application.organizationId });
+    const grantor = await this.grantor.current(manager);
     const label = oneLine(`${application.reference ?? ''} « ${application.title} »`).trim();
     const subject = oneLine(`Nouveau message — candidature ${application.reference ?? application.title}`).slice(0, 200);
     const text = fromAssociation
@@ -117,11 +120,11 @@ export class MessagesService {
       : [
           'Bonjour,',
           '',
-          `Le Département du Nord vous a écrit au sujet de votre candidature ${label}.`,
+          `${grantor.name} vous a écrit au sujet de votre candidature ${label}.`,
           '',
           `Lisez le message et répondez dans Tremplin : ${this.config.publicUrl}/candidatures/${application.id}`,
         ];
-    text.push('', '— Tremplin, Département du Nord', '(Message automatique : le contenu des échanges reste dans Tremplin.)');
+    text.push('', `— Tremplin, ${grantor.name}`, '(Message automatique : le contenu des échanges reste dans Tremplin.)');
     for (const recipient of recipients) {
       await this.outbox.enqueue(manager, { to: recipient.email, subject, text: text.join('\n'), kind: 'message' });
     }

@@ -8,6 +8,7 @@ import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
 import { APP_CONFIG, type AppConfig } from '../core/config/config';
 import { AppException } from '../core/errors/app.exception';
+import { GrantorService } from '../grantor/grantor.service';
 import { OutboxService } from '../notifications/outbox.service';
 import { newMailToken } from '../users/tokens';
 import { User } from '../users/user.entity';
@@ -25,6 +26,7 @@ export class OrganizationsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly grantor: GrantorService,
   ) {}
 
   /** A member sees its own organisation, and only that one. */
@@ -84,6 +86,7 @@ export class OrganizationsService {
       });
       const invitation = await manager.findOneOrFail(Invitation, { where: { id: String(identifiers[0]?.['id']) } });
       const inviter = await manager.findOneOrFail(User, { where: { id: actor.userId } });
+      const grantor = await this.grantor.current(manager);
       await this.outbox.enqueue(manager, {
         to: email,
         kind: 'invitation',
@@ -92,7 +95,7 @@ export class OrganizationsService {
           'Bonjour,',
           '',
           `${inviter.fullName} (${inviter.email}) vous invite à rejoindre l'espace de ${org.legalName} sur Tremplin,`,
-          "le portail des appels à projets d'insertion du Département du Nord.",
+          `le portail des appels à projets d'insertion (${grantor.name}).`,
           '',
           `Pour créer votre compte, ouvrez ce lien (valable ${INVITATION_TTL_DAYS} jours) :`,
           '',

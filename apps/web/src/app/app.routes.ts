@@ -43,6 +43,11 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./accounts/accounts.routes').then((m) => m.ACCOUNTS_ROUTES),
   },
   {
+    path: 'admin/financeur',
+    canActivate: [permissionGuard('grantor.manage')],
+    loadChildren: () => import('./grantor/grantor.routes').then((m) => m.GRANTOR_ROUTES),
+  },
+  {
     path: 'audit',
     canActivate: [permissionGuard('audit.read')],
     loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES),

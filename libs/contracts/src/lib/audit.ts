@@ -7,9 +7,13 @@ export interface AuditEventView {
   actorId: string | null;
   actorEmail: string | null;
   actorRole: string | null;
+  /** The actor's full name, resolved with the page. */
+  actorName: string | null;
   action: string;
   entityType: string;
   entityId: string | null;
+  /** What people call the entity: reference and title, code and title, name and email…; null when gone or unnamed. */
+  entityLabel: string | null;
   diff: Record<string, { before: unknown; after: unknown }> | null;
   requestId: string | null;
   hash: string;

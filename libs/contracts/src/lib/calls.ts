@@ -54,6 +54,9 @@ export class CallInput {
 
   @IsString() @MinLength(3) @MaxLength(200) title!: string;
   @IsString() @MaxLength(10000) description!: string;
+  /** English title and description for public pages in English; empty: the French ones are shown. */
+  @IsOptional() @IsString() @MaxLength(200) titleEn?: string;
+  @IsOptional() @IsString() @MaxLength(10000) descriptionEn?: string;
   @IsISO8601({ strict: true }) opensAt!: string;
   @IsISO8601({ strict: true }) closesAt!: string;
 
@@ -120,6 +123,9 @@ export interface CallSummaryView {
   code: string;
   title: string;
   description: string;
+  /** '' when not translated. */
+  titleEn: string;
+  descriptionEn: string;
   opensAt: string;
   closesAt: string;
   years: number[];

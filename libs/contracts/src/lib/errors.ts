@@ -31,8 +31,8 @@ export const ERROR_MESSAGES = {
   EMAIL_TAKEN: { fr: 'Un compte existe déjà avec cette adresse e-mail.', en: 'An account already uses this email address.' },
   CALL_CODE_TAKEN: { fr: 'Un appel à projets porte déjà ce code.', en: 'A call already uses this code.' },
   CALL_STRUCTURE_LOCKED: {
-    fr: "La structure de l'appel (axes, années, grille) est verrouillée depuis la première candidature déposée ; l'enveloppe ne change plus que par une révision budgétaire.",
-    en: "The call's structure (axes, years, grid) is locked since the first application was submitted; the envelope now changes only through a budget revision.",
+    fr: "Depuis la première candidature déposée, ces éléments de l'appel sont verrouillés : {lockedFr}. Les textes peuvent changer et la clôture être repoussée ; l'enveloppe change par une révision budgétaire.",
+    en: "Since the first application was submitted, these parts of the call are locked: {lockedEn}. Texts may change and the closing date may be postponed; the envelope changes through a budget revision.",
   },
   CALL_NOT_LOCKED: {
     fr: "La structure de l'appel n'est pas encore verrouillée : modifiez directement l'enveloppe.",
@@ -209,9 +209,17 @@ export const FIELD_MESSAGES = {
   BUDGET_TOTAL_TOO_LARGE: { fr: 'Budget {year} : montants trop élevés pour être additionnés au centime près.', en: 'Budget {year}: amounts too large to be added up to the cent.' },
   BUDGET_YEAR_DUPLICATE: { fr: "Le budget de l'année {year} est saisi deux fois.", en: 'The budget for {year} appears twice.' },
   BUDGET_OTHER_FUNDER_NAME: { fr: 'Budget {year} : nommez les autres financeurs (compte 74).', en: 'Budget {year}: name the other funders (account 74).' },
-  BUDGET_NO_REQUEST: {
-    fr: 'Indiquez le montant demandé au Département (compte 74) pour au moins une année.',
-    en: 'Give the amount requested from the Département (account 74) for at least one year.',
+  FIELD_LOCKED: {
+    fr: 'Verrouillé depuis la première candidature déposée.',
+    en: 'Locked since the first application was submitted.',
+  },
+  BUDGET_YEAR_EMPTY: {
+    fr: 'Budget {year} vide : chaque année du projet a son budget (charges et produits).',
+    en: 'Budget {year} is empty: each year of the project needs its budget (charges and products).',
+  },
+  BUDGET_YEAR_NO_REQUEST: {
+    fr: 'Budget {year} : indiquez le montant demandé au Département (compte 74).',
+    en: 'Budget {year}: give the amount requested from the Département (account 74).',
   },
   // Robustness (issue #6 §6).
   DUPLICATE_VALUE: { fr: 'déjà utilisé', en: 'already used' },

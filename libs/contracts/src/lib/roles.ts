@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'applications.request-information', // staff asks the association for more information
   'messages.write', // write in an application's thread (within the access policy's scope)
   'mails.read', // the mail outbox (admin page)
+  'grantor.manage', // who grants: name, SIRET, address, president (one record)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -29,7 +30,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   finance: ['auth.self', 'calls.revise-budget', 'audit.read', 'applications.read', 'applications.read-all'],
   admin: [
     'auth.self', 'calls.manage', 'calls.revise-budget', 'users.manage', 'users.read', 'audit.read',
-    'applications.read', 'applications.read-all', 'applications.request-information', 'messages.write', 'mails.read',
+    'applications.read', 'applications.read-all', 'applications.request-information', 'messages.write', 'mails.read', 'grantor.manage',
   ],
 };
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   CHARGE_ACCOUNTS,
   PRODUCT_ACCOUNTS,
+  budgetYearState,
   budgetYearTotals,
   checkBudgetAmounts,
   checkBudgetForSubmission,
@@ -48,7 +49,31 @@ describe('project budget (CERFA 12156)', () => {
     y.products.p74Other = 100;
     y.charges.c60 = 100;
     const issues = checkBudgetForSubmission([y], [2016, 2017]);
-    expect(issues.map((i) => i.code).sort()).toEqual(['BUDGET_NO_REQUEST', 'BUDGET_OTHER_FUNDER_NAME', 'BUDGET_YEAR_MISSING']);
+    expect(issues.map((i) => i.code).sort()).toEqual(['BUDGET_OTHER_FUNDER_NAME', 'BUDGET_YEAR_MISSING', 'BUDGET_YEAR_NO_REQUEST']);
+  });
+
+  it('refuses a year with no charges and no request even though it « balances » at 0,00 €', () => {
+    const issues = checkBudgetForSubmission([balanced(2016), emptyBudgetYear(2017), balanced(2018)], [2016, 2017, 2018]);
+    expect(issues).toEqual([
+      { field: 'budget[1]', code: 'BUDGET_YEAR_EMPTY', params: { year: 2017 } },
+      { field: 'budget[1].products.p74Departement', code: 'BUDGET_YEAR_NO_REQUEST', params: { year: 2017 } },
+    ]);
+  });
+
+  it('requires a request in every year, not only in one', () => {
+    const noRequest = emptyBudgetYear(2018);
+    noRequest.charges.c64 = 1_000_000;
+    noRequest.products.p74State = 1_000_000;
+    expect(checkBudgetForSubmission([balanced(2016), balanced(2017), noRequest], [2016, 2017, 2018])).toEqual([
+      { field: 'budget[2].products.p74Departement', code: 'BUDGET_YEAR_NO_REQUEST', params: { year: 2018 } },
+    ]);
+  });
+
+  it('gives the state the wizard shows for a year', () => {
+    expect(budgetYearState({ chargesCents: 0, gapCents: 0, requestedCents: 0 })).toBe('empty');
+    expect(budgetYearState({ chargesCents: 100, gapCents: -100, requestedCents: 0 })).toBe('unbalanced');
+    expect(budgetYearState({ chargesCents: 100, gapCents: 0, requestedCents: 0 })).toBe('no-request');
+    expect(budgetYearState({ chargesCents: 100, gapCents: 0, requestedCents: 40 })).toBe('complete');
   });
 
   it('refuses negative and fractional amounts with the field path', () => {

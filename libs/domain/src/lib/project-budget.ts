@@ -38,7 +38,14 @@ export interface BudgetYear {
 
 export interface BudgetIssue {
   field: string;
-  code: 'BUDGET_YEAR_UNBALANCED' | 'BUDGET_AMOUNT_INVALID' | 'BUDGET_YEAR_MISSING' | 'BUDGET_YEAR_UNKNOWN' | 'BUDGET_OTHER_FUNDER_NAME' | 'BUDGET_NO_REQUEST';
+  code:
+    | 'BUDGET_YEAR_UNBALANCED'
+    | 'BUDGET_AMOUNT_INVALID'
+    | 'BUDGET_YEAR_MISSING'
+    | 'BUDGET_YEAR_UNKNOWN'
+    | 'BUDGET_OTHER_FUNDER_NAME'
+    | 'BUDGET_YEAR_EMPTY'
+    | 'BUDGET_YEAR_NO_REQUEST';
   params?: Record<string, string | number>;
 }
 
@@ -95,7 +102,11 @@ export function checkBudgetAmounts(budget: readonly BudgetYear[], years: readonl
   return issues;
 }
 
-/** What submission requires: every year of the call present, each balanced, a request, named co-funders. */
+/**
+ * What submission requires: every year of the call present, each with charges, balanced, with an
+ * amount requested from the Département (a three-year project needs the budget of each of its
+ * years: an all-zero year « balances » but says nothing), and named co-funders.
+ */
 export function checkBudgetForSubmission(budget: readonly BudgetYear[], years: readonly number[]): BudgetIssue[] {
   const issues = checkBudgetAmounts(budget, years);
   for (const year of years) {
@@ -110,12 +121,24 @@ export function checkBudgetForSubmission(budget: readonly BudgetYear[], years: r
         params: { year: year.year, chargesCents: totals.chargesCents, productsCents: totals.productsCents, gapCents: totals.gapCents },
       });
     }
+    if (totals.chargesCents === 0) issues.push({ field: `budget[${i}]`, code: 'BUDGET_YEAR_EMPTY', params: { year: year.year } });
+    if (totals.requestedCents === 0) {
+      issues.push({ field: `budget[${i}].products.p74Departement`, code: 'BUDGET_YEAR_NO_REQUEST', params: { year: year.year } });
+    }
     if ((year.products.p74Other ?? 0) > 0 && !year.otherFunderName.trim()) {
       issues.push({ field: `budget[${i}].otherFunderName`, code: 'BUDGET_OTHER_FUNDER_NAME', params: { year: year.year } });
     }
   });
-  if (budget.length && budget.every((b) => (b.products.p74Departement ?? 0) === 0)) issues.push({ field: 'budget', code: 'BUDGET_NO_REQUEST' });
   return issues;
+}
+
+/** Where a year stands, for the live status the wizard shows (same thresholds as submission). */
+export type BudgetYearState = 'empty' | 'unbalanced' | 'no-request' | 'complete';
+export function budgetYearState(totals: Pick<BudgetYearTotals, 'chargesCents' | 'gapCents' | 'requestedCents'>): BudgetYearState {
+  if (totals.chargesCents === 0) return 'empty';
+  if (totals.gapCents !== 0) return 'unbalanced';
+  if (totals.requestedCents === 0) return 'no-request';
+  return 'complete';
 }
 
 /** Total amount requested from the Département over all years. */

@@ -67,7 +67,46 @@ export class AuditService {
     if (query.from) qb.andWhere('e.occurred_at >= :from', { from: query.from });
     if (query.to) qb.andWhere('e.occurred_at <= :to', { to: query.to });
     const [rows, total] = await qb.orderBy('e.seq', 'DESC').offset(offset).limit(pageSize).getManyAndCount();
-    return { items: rows.map(toView), total, page, pageSize };
+    const names = await this.namesOf(rows.map((r) => r.seq));
+    return { items: rows.map((row) => toView(row, names.get(String(row.seq)))), total, page, pageSize };
+  }
+
+  /**
+   * What people call the page's entities and actors (a reference and title, a code, a name), in one
+   * query over the page's events: never one query per row. Ids that are not uuids (the grantor's
+   * '1', 'system') are cast only when the entity type says they are.
+   */
+  private async namesOf(seqs: readonly string[]): Promise<Map<string, { entityLabel: string | null; actorName: string | null }>> {
+    if (seqs.length === 0) return new Map();
+    const rows: Array<{ seq: string; entity_label: string | null; actor_name: string | null }> = await this.dataSource.query(
+      `SELECT e.seq,
+              CASE e.entity_type
+                WHEN 'application' THEN concat_ws(' — ', a.reference, a.title)
+                WHEN 'call' THEN concat_ws(' — ', c.code, c.title)
+                WHEN 'user' THEN concat(u.full_name, ' <', u.email, '>')
+                WHEN 'organization' THEN o.legal_name
+                WHEN 'application_document' THEN concat_ws(' — ', da.reference, d.file_name)
+                WHEN 'application_message' THEN concat_ws(' — ', ma.reference, ma.title)
+                WHEN 'grantor' THEN g.name
+              END AS entity_label,
+              actor.full_name AS actor_name
+         FROM audit_event e
+         LEFT JOIN application a ON e.entity_type = 'application' AND a.id = (CASE WHEN e.entity_type = 'application' THEN e.entity_id::uuid END)
+         LEFT JOIN call c ON e.entity_type = 'call' AND c.id = (CASE WHEN e.entity_type = 'call' THEN e.entity_id::uuid END)
+         LEFT JOIN app_user u ON e.entity_type = 'user' AND u.id = (CASE WHEN e.entity_type = 'user' THEN e.entity_id::uuid END)
+         LEFT JOIN organization o ON e.entity_type = 'organization' AND o.id = (CASE WHEN e.entity_type = 'organization' THEN e.entity_id::uuid END)
+         LEFT JOIN application_document d ON e.entity_type = 'application_document'
+           AND d.id = (CASE WHEN e.entity_type = 'application_document' THEN e.entity_id::uuid END)
+         LEFT JOIN application da ON da.id = d.application_id
+         LEFT JOIN application_message m ON e.entity_type = 'application_message'
+           AND m.id = (CASE WHEN e.entity_type = 'application_message' THEN e.entity_id::uuid END)
+         LEFT JOIN application ma ON ma.id = m.application_id
+         LEFT JOIN grantor g ON e.entity_type = 'grantor'
+         LEFT JOIN app_user actor ON actor.id = e.actor_id
+        WHERE e.seq = ANY($1::bigint[])`,
+      [seqs.map(String)],
+    );
+    return new Map(rows.map((r) => [String(r.seq), { entityLabel: r.entity_label || null, actorName: r.actor_name }]));
   }
 
   /** Walks the whole chain in seq order, in batches, recomputing every hash. */
@@ -103,8 +142,10 @@ function broken(checked: number, seq: number, reason: string): AuditVerification
   return { valid: false, checked, firstBrokenSeq: seq, reason };
 }
 
-function toView(e: AuditEvent): AuditEventView {
+function toView(e: AuditEvent, names?: { entityLabel: string | null; actorName: string | null }): AuditEventView {
   return {
+    entityLabel: names?.entityLabel ?? null,
+    actorName: names?.actorName ?? null,
     id: e.id,
     seq: Number(e.seq),
     occurredAt: e.occurredAt.toISOString(),

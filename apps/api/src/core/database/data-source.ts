@@ -13,8 +13,10 @@ import { ApplicantJourney1764170000000 } from './migrations/1764170000000-applic
 import { AccentInsensitiveSearch1764180000000 } from './migrations/1764180000000-accent-insensitive-search';
 import { StaffListIndexes1764190000000 } from './migrations/1764190000000-staff-list-indexes';
 import { MailKindCheck1764191000000 } from './migrations/1764191000000-mail-kind-check';
+import { GrantorAndCallTexts1764192000000 } from './migrations/1764192000000-grantor-and-call-texts';
 import { AuthThrottlePasswordReset1764195000000 } from './migrations/1764195000000-auth-throttle-password-reset';
 import { ReviewLifecycle1764260000000 } from './migrations/1764260000000-review-lifecycle';
+import { Grantor } from '../../grantor/grantor.entity';
 import { UserToken } from '../../users/user-token.entity';
 import { Invitation } from '../../organizations/invitation.entity';
 import { Application } from '../../applications/application.entity';
@@ -28,11 +30,12 @@ import { OutboxMail } from '../../notifications/outbox-mail.entity';
 export const ENTITIES = [
   User, Organization, RefreshToken, AuditEvent, Call, CallAxis, CallAllocation, ScoringCriterion, BudgetRevision,
   UserToken, Invitation, Application, ApplicationVersion, InformationRequest, ApplicationDocument, ApplicationMessage, MessageRead, OutboxMail,
+  Grantor,
 ];
 /** Listed explicitly (not globbed) so the webpack bundle carries them. */
 export const MIGRATIONS = [
   Foundation1764160000000, ApplicantJourney1764170000000, AccentInsensitiveSearch1764180000000, StaffListIndexes1764190000000,
-  MailKindCheck1764191000000, AuthThrottlePasswordReset1764195000000, ReviewLifecycle1764260000000,
+  MailKindCheck1764191000000, GrantorAndCallTexts1764192000000, AuthThrottlePasswordReset1764195000000, ReviewLifecycle1764260000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

@@ -6,6 +6,8 @@ const CALL: CallView = {
   code: 'AAP-NORD-2016',
   title: 'Appel 2016',
   description: 'Desc',
+  titleEn: '',
+  descriptionEn: '',
   opensAt: '2016-02-01T08:00:00.000Z',
   closesAt: '2016-03-31T15:00:00.000Z',
   years: [2016, 2017],

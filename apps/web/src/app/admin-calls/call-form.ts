@@ -32,6 +32,8 @@ export type CallForm = FormGroup<{
   code: FormControl<string>;
   title: FormControl<string>;
   description: FormControl<string>;
+  titleEn: FormControl<string>;
+  descriptionEn: FormControl<string>;
   opensAt: FormControl<string>;
   closesAt: FormControl<string>;
   firstYear: FormControl<number | null>;
@@ -90,6 +92,8 @@ export function createCallForm(now = new Date()): CallForm {
     code: text('', Validators.required, Validators.pattern(CALL_CODE_PATTERN)),
     title: text('', Validators.required, Validators.minLength(3), Validators.maxLength(200)),
     description: text('', Validators.maxLength(10000)),
+    titleEn: text('', Validators.maxLength(200)),
+    descriptionEn: text('', Validators.maxLength(10000)),
     opensAt: text('', Validators.required),
     closesAt: text('', Validators.required, closesAfterOpens),
     firstYear: new FormControl<number | null>(now.getFullYear() + 1, [
@@ -185,6 +189,8 @@ export function patchCallForm(form: CallForm, call: CallView, lang: Lang): void 
     code: call.code,
     title: call.title,
     description: call.description,
+    titleEn: call.titleEn,
+    descriptionEn: call.descriptionEn,
     opensAt: isoToParisLocalInput(call.opensAt),
     closesAt: isoToParisLocalInput(call.closesAt),
     firstYear: years[0] ?? null,
@@ -219,6 +225,8 @@ export function toCallInput(form: CallForm): CallInput {
     code: v.code.trim(),
     title: v.title.trim(),
     description: v.description,
+    titleEn: v.titleEn.trim(),
+    descriptionEn: v.descriptionEn,
     opensAt: parisLocalInputToIso(v.opensAt) ?? '',
     closesAt: parisLocalInputToIso(v.closesAt) ?? '',
     years,
@@ -273,4 +281,36 @@ export function formPathOf(field: string, yearCount: number): string | null {
   }
   if (field === 'allocations' || field === 'criteria' || field === 'axes') return null;
   return field;
+}
+
+/** What a locked call may still change: its texts and a later closing date. */
+export interface CallTextEdits {
+  title: string;
+  description: string;
+  titleEn: string;
+  descriptionEn: string;
+  closesAt: string;
+}
+
+/**
+ * The update body of a locked call: everything locked is sent back exactly as read (the server
+ * compares it and answers 409 naming any difference), with the edited texts and closing date.
+ */
+export function lockedCallInput(call: CallView, edits: CallTextEdits): CallInput {
+  return {
+    code: call.code,
+    title: edits.title.trim(),
+    description: edits.description,
+    titleEn: edits.titleEn.trim(),
+    descriptionEn: edits.descriptionEn,
+    opensAt: call.opensAt,
+    closesAt: edits.closesAt,
+    years: [...call.years],
+    envelopeCents: call.envelopeCents,
+    axes: call.axes.map(({ code, labelFr, labelEn, description }) => ({ code, labelFr, labelEn, description })),
+    allocations: call.allocations.map(({ axisCode, year, amountCents }) => ({ axisCode, year, amountCents })),
+    criteria: call.criteria.map(({ code, labelFr, labelEn, description, weight, maxScore }) => ({ code, labelFr, labelEn, description, weight, maxScore })),
+    paymentRule: { advanceBasisPoints: call.paymentRule.advanceBasisPoints },
+    reviewersPerApplication: call.reviewersPerApplication,
+  };
 }

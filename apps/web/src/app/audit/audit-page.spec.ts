@@ -1,6 +1,8 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter } from '@angular/router';
 import type { AuditEventView } from '@tremplin/contracts';
 import { normalizeSpaces, provideTestTranslations } from '../../testing/test-providers';
@@ -15,10 +17,19 @@ const EVENT: AuditEventView = {
   actorId: 'u1',
   actorEmail: 'admin@demo.tremplin.fr',
   actorRole: 'admin',
-  action: 'call.update',
+  actorName: 'Agnès Admin',
+  action: 'call.updated',
   entityType: 'call',
   entityId: 'c1',
-  diff: { title: { before: 'Ancien', after: 'Nouveau' }, envelopeCents: { before: 100, after: 200 } },
+  entityLabel: 'AAP-NORD-2016 — Appel à projets insertion 2016',
+  diff: {
+    title: { before: 'Ancien', after: 'Nouveau' },
+    envelopeCents: { before: 7_430_000_000, after: 7_480_000_000 },
+    closesAt: { before: '2016-03-18T11:00:00.000Z', after: '2016-04-01T10:00:00.000Z' },
+    organizationAdmin: { before: true, after: false },
+    'budget[1].products.p74Departement': { before: 2_500_000, after: 2_612_345 },
+    years: { before: [2016, 2017], after: [2016, 2017, 2018] },
+  },
   requestId: 'req-1',
   hash: 'abc123',
 };
@@ -63,28 +74,56 @@ describe('AuditPage', () => {
         .map((cell) => normalizeSpaces(cell.textContent))
         .join(' '),
     );
-    expect(cells).toEqual(['title Ancien Nouveau', 'envelopeCents 100 200']);
+    expect(cells).toEqual([
+      'Titre Ancien Nouveau',
+      'Enveloppe 74 300 000,00 € 74 800 000,00 €',
+      'Clôture 18 mars 2016 à 12:00 1 avril 2016 à 12:00',
+      "Administrateur de l'organisation oui non",
+      'Budget — [1].products.p74Departement 25 000,00 € 26 123,45 €',
+      'Années 2016, 2017 2016, 2017, 2018',
+    ]);
   });
 
-  it('sends the filters, with dates as Paris day bounds', async () => {
+  it('reads for people: action and object in words, the object and the author by name', () => {
+    const row = Array.from(el.querySelectorAll('tr.mat-mdc-row')[0]?.children ?? []).map((cell) => normalizeSpaces(cell.textContent));
+    const [actor, action, entity] = row.slice(3);
+    expect(actor).toContain('Agnès Admin');
+    expect(actor).toContain('admin@demo.tremplin.fr');
+    expect(action).toBe('Appel modifié');
+    expect(entity).toContain('Appel à projets');
+    expect(entity).toContain('AAP-NORD-2016 — Appel à projets insertion 2016');
+    expect(entity).not.toContain('c1');
+    expect(el.textContent).not.toContain('call.updated');
+  });
+
+  it('filters by labels (select lists sending the codes), with dates as Paris day bounds', async () => {
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    const action = await loader.getHarness(MatSelectHarness.with({ selector: '#audit-filter-action' }));
+    await action.open();
+    const labels = await Promise.all((await action.getOptions()).map((o) => o.getText()));
+    expect(labels).toEqual(expect.arrayContaining(['Toutes les actions', 'Connexion', 'Appel modifié', 'Candidature déposée']));
+    expect(labels.some((l) => l.includes('.'))).toBe(false);
+    await action.clickOptions({ text: 'Appel modifié' });
+    const entity = await loader.getHarness(MatSelectHarness.with({ selector: '#audit-filter-entity' }));
+    await entity.open();
+    await entity.clickOptions({ text: 'Appel à projets' });
     const set = (name: string, value: string): void => {
       const input = el.querySelector<HTMLInputElement>(`input[formcontrolname="${name}"]`);
       if (!input) throw new Error(name);
       input.value = value;
       input.dispatchEvent(new Event('input'));
     };
-    set('action', 'call.update');
     set('actor', 'admin@');
     set('from', '2026-11-01');
     set('to', '2026-11-26');
     el.querySelector<HTMLFormElement>('form')?.dispatchEvent(new Event('submit'));
     TestBed.tick();
     const req = backend.expectOne((r) => r.url === '/api/audit-events');
-    expect(req.request.params.get('action')).toBe('call.update');
+    expect(req.request.params.get('action')).toBe('call.updated');
+    expect(req.request.params.get('entityType')).toBe('call');
     expect(req.request.params.get('actor')).toBe('admin@');
     expect(req.request.params.get('from')).toBe('2026-10-31T23:00:00.000Z');
     expect(req.request.params.get('to')).toBe('2026-11-26T22:59:59.999Z');
-    expect(req.request.params.has('entityType')).toBe(false);
     req.flush({ items: [], total: 0, page: 1, pageSize: 25 });
     await fixture.whenStable();
   });

@@ -7,9 +7,11 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { AuditEventView, AuditVerification } from '@tremplin/contracts';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditLabel } from '@tremplin/contracts/audit-labels';
 import { LanguageService } from '../core/i18n/language.service';
 import { parisDayBoundToIso } from '../core/i18n/paris-time';
 import { Notifier } from '../core/http/notifier.service';
@@ -30,6 +32,7 @@ const EMPTY_QUERY: AuditQuery = { action: '', entityType: '', entityId: '', acto
     MatButtonModule,
     MatIconModule,
     MatProgressBarModule,
+    MatSelectModule,
     TranslatePipe,
     ParisDatePipe,
     AuditDiff,
@@ -52,6 +55,9 @@ export class AuditPage {
     to: new FormControl('', { nonNullable: true }),
   });
   protected readonly query = signal<AuditQuery>(EMPTY_QUERY);
+  /** Filters by label: the codes stay the values sent, people pick words (sorted in the UI language). */
+  protected readonly actionOptions = computed(() => options(AUDIT_ACTION_LABELS, this.language.lang()));
+  protected readonly entityOptions = computed(() => options(AUDIT_ENTITY_LABELS, this.language.lang()));
   protected readonly expandedId = signal<string | null>(null);
 
   protected readonly events = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.list(params) });
@@ -89,6 +95,14 @@ export class AuditPage {
     this.query.update((current) => ({ ...current, page: event.pageIndex + 1, pageSize: event.pageSize }));
   }
 
+  protected actionLabel(code: string): string {
+    return auditLabel(AUDIT_ACTION_LABELS, code, this.language.lang());
+  }
+
+  protected entityLabel(code: string): string {
+    return auditLabel(AUDIT_ENTITY_LABELS, code, this.language.lang());
+  }
+
   protected toggle(event: AuditEventView): void {
     this.expandedId.update((id) => (id === event.id ? null : event.id));
   }
@@ -107,4 +121,10 @@ export class AuditPage {
       },
     });
   }
+}
+
+function options(labels: Record<string, Record<'fr' | 'en', string>>, lang: 'fr' | 'en'): Array<{ code: string; label: string }> {
+  return Object.keys(labels)
+    .map((code) => ({ code, label: auditLabel(labels, code, lang) }))
+    .sort((a, b) => a.label.localeCompare(b.label, lang));
 }

@@ -13,6 +13,8 @@ const CALL: CallView = {
   code: 'AAP-NORD-2027',
   title: 'Appel 2027',
   description: '',
+  titleEn: '',
+  descriptionEn: '',
   opensAt: '2026-10-01T08:00:00.000Z',
   closesAt: '2026-12-08T16:00:00.000Z',
   years: [2027, 2028],
@@ -176,9 +178,21 @@ describe('CallEditor', () => {
       },
     ]);
     await fixture.whenStable();
-    expect(el.querySelector<HTMLInputElement>('#f-code')?.disabled).toBe(true);
-    expect(el.querySelector<HTMLInputElement>('#f-allocations-0-0')?.disabled).toBe(true);
-    expect(el.querySelector('form button[type="submit"]')?.textContent).not.toContain('Enregistrer\u00a0');
+    // A summary, not the editor's disabled inputs: read-only tables of axes × years and the grid.
+    expect(el.querySelector('#f-code')).toBeNull();
+    expect(el.querySelector('#f-allocations-0-0')).toBeNull();
+    const summary = el.querySelector('[data-testid="locked-call-summary"]');
+    const rows = Array.from(summary?.querySelectorAll('table')[0]?.querySelectorAll('tbody tr, tfoot tr') ?? []).map((tr) =>
+      Array.from(tr.children).map((cell) => normalizeSpaces(cell.textContent)).join(' '),
+    );
+    expect(rows).toEqual([
+      'Médiation (MEDIATION) 50,00 € 50,00 € 100,00 €',
+      'Innovation (INNOVATION) 150,00 € 50,00 € 200,00 €',
+      'Total 200,00 € 100,00 € 300,00 €',
+    ]);
+    const criterion = summary?.querySelectorAll('table')[1]?.querySelector('tbody tr');
+    expect(Array.from(criterion?.children ?? []).map((cell) => normalizeSpaces(cell.textContent))).toEqual(['Pertinence', '100', '20']);
+    expect(summary?.querySelectorAll('input, textarea, select').length).toBe(0);
     expect(el.textContent).toContain('Révision budgétaire');
     expect(el.textContent).toContain('Redéploiement après commission');
 
@@ -204,6 +218,39 @@ describe('CallEditor', () => {
     TestBed.tick(); // the new version reloads the history
     backend.expectOne('/api/calls/c1/budget-revisions').flush([]);
     await fixture.whenStable();
+  });
+
+  it('edits the texts and postpones the closing date of a locked call, sending everything else as read', async () => {
+    await open({ ...CALL, structureLocked: true });
+    backend.expectOne('/api/calls/c1/budget-revisions').flush([]);
+    await fixture.whenStable();
+    await type('#f-locked-titleEn', 'Call 2027');
+    await type('#f-locked-closesAt', '2026-12-01T17:00');
+    el.querySelector<HTMLButtonElement>('[data-testid="locked-call-texts"] button[type="submit"]')?.click();
+    await fixture.whenStable();
+    backend.expectNone({ method: 'PUT', url: '/api/calls/c1' });
+    expect(normalizeSpaces(el.querySelector('[data-testid="locked-call-texts"]')?.textContent)).toContain('La clôture ne peut pas être avancée');
+
+    await type('#f-locked-closesAt', '2026-12-22T17:00');
+    el.querySelector<HTMLButtonElement>('[data-testid="locked-call-texts"] button[type="submit"]')?.click();
+    await fixture.whenStable();
+    const req = backend.expectOne({ method: 'PUT', url: '/api/calls/c1' });
+    expect(req.request.body).toEqual({
+      code: 'AAP-NORD-2027', title: 'Appel 2027', description: '', titleEn: 'Call 2027', descriptionEn: '',
+      opensAt: '2026-10-01T08:00:00.000Z', closesAt: '2026-12-22T16:00:00.000Z', years: [2027, 2028], envelopeCents: 300_00,
+      axes: [
+        { code: 'MEDIATION', labelFr: 'Médiation', labelEn: 'Mediation', description: '' },
+        { code: 'INNOVATION', labelFr: 'Innovation', labelEn: 'Innovation', description: '' },
+      ],
+      allocations: CALL.allocations,
+      criteria: [{ code: 'PERTINENCE', labelFr: 'Pertinence', labelEn: 'Relevance', description: '', weight: 100, maxScore: 20 }],
+      paymentRule: { advanceBasisPoints: 6000 }, reviewersPerApplication: 2, version: 7,
+    });
+    req.flush({ ...CALL, structureLocked: true, titleEn: 'Call 2027', closesAt: '2026-12-22T16:00:00.000Z', version: 8 });
+    TestBed.tick();
+    backend.expectOne('/api/calls/c1/budget-revisions').flush([]);
+    await fixture.whenStable();
+    expect(el.querySelector<HTMLInputElement>('#f-locked-titleEn')?.value).toBe('Call 2027');
   });
 
   it('creates a new call and opens it', async () => {

@@ -37,6 +37,7 @@ import { issueMessage } from '../../shared/forms/issue-message';
 import { applyServerErrors } from '../../shared/forms/server-errors';
 import { AllocationMatrix } from '../allocation-matrix/allocation-matrix';
 import { BudgetRevision } from '../budget-revision/budget-revision';
+import { LockedCall } from '../locked-call/locked-call';
 import {
   addAxis,
   createCallForm,
@@ -69,6 +70,7 @@ const sameYears = (a: readonly number[], b: readonly number[]): boolean => a.len
     ErrorSummary,
     AllocationMatrix,
     BudgetRevision,
+    LockedCall,
   ],
   templateUrl: './call-editor.html',
   styleUrl: './call-editor.scss',

@@ -68,9 +68,20 @@ describe('BudgetStep', () => {
     await type('f-budget-0-products-p70', '1234');
     expect(text('balance-2026')).toContain('Budget équilibré');
     expect(text('balance-2026')).not.toContain('Écart');
-    // The other year is untouched and balanced at zero; each year has its own live region.
+    expect(el.querySelector('[data-testid="balance-2026"] .notice.ok')).not.toBeNull();
+    // The other year is untouched: empty is not « balanced », and each year has its own live region.
     expect(el.querySelector('[data-testid="balance-2026"]')?.getAttribute('aria-live')).toBe('polite');
-    expect(text('balance-2027')).toContain('Budget équilibré');
+    expect(text('balance-2027')).toContain('Budget 2027 vide — renseignez les charges, les produits et le montant demandé au Département.');
+    expect(el.querySelector('[data-testid="balance-2027"] .notice.ok')).toBeNull();
+  });
+
+  it('does not call a balanced year without a request complete', async () => {
+    await type('f-budget-0-charges-c64', '10 000');
+    await type('f-budget-0-products-p74State', '10 000');
+    expect(text('balance-2026')).toContain('Budget équilibré');
+    expect(text('balance-2026')).toContain('Aucun montant demandé au Département pour 2026.');
+    expect(el.querySelector('[data-testid="balance-2026"] .notice.ok')).toBeNull();
+    expect(el.querySelector('[data-testid="balance-2026"] .notice.warn')).not.toBeNull();
   });
 
   it("shows the Département's share, the co-funding and the total requested", async () => {
@@ -112,6 +123,8 @@ describe('BudgetStep', () => {
     await type('f-budget-0-charges-c64', '1 000');
     const notice = normalizeSpaces(el.querySelector('.summary .notice')?.textContent);
     expect(notice).toContain('Budget 2026 non équilibré');
-    expect(notice).toContain('Indiquez le montant demandé au Département');
+    expect(notice).toContain('Budget 2026 : indiquez le montant demandé au Département (compte 74).');
+    expect(notice).toContain('Budget 2027 vide : chaque année du projet a son budget (charges et produits).');
+    expect(notice).toContain('Budget 2027 : indiquez le montant demandé au Département (compte 74).');
   });
 });

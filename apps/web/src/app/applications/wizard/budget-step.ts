@@ -5,7 +5,7 @@ import { ReactiveFormsModule, type FormArray, type FormControl } from '@angular/
 import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { Lang } from '@tremplin/contracts';
-import { budgetYearTotals, checkBudgetForSubmission, parseEurosToCents, sumCents, type BudgetYearTotals } from '@tremplin/domain';
+import { budgetYearState, budgetYearTotals, checkBudgetForSubmission, parseEurosToCents, sumCents, type BudgetYearState, type BudgetYearTotals } from '@tremplin/domain';
 import { map, startWith, switchMap } from 'rxjs';
 import { ACCOUNT_NUMBERS, CHARGE_ACCOUNTS, SUBSIDY_ACCOUNTS } from '../../shared/applications/application-constants';
 import { BarChart, type BarDatum } from '../../shared/bar-chart/bar-chart';
@@ -18,6 +18,8 @@ import { budgetYearCents, LIMITS, type ApplicationFormValue, type BudgetYearGrou
 export interface YearFigures {
   year: number;
   totals: BudgetYearTotals;
+  /** Empty, unbalanced, without a request, or complete: the submission rule, year by year. */
+  state: BudgetYearState;
   /** Cells whose text is not an amount (left out of the totals). */
   unreadable: number;
 }
@@ -70,7 +72,10 @@ export class BudgetStep {
   private readonly cents = computed(() => this.values().map(budgetYearCents));
 
   protected readonly figures = computed<YearFigures[]>(() =>
-    this.cents().map(({ year, unreadable }) => ({ year: year.year, totals: budgetYearTotals(year), unreadable })),
+    this.cents().map(({ year, unreadable }) => {
+      const totals = budgetYearTotals(year);
+      return { year: year.year, totals, state: budgetYearState(totals), unreadable };
+    }),
   );
 
   protected readonly totalRequested = computed(() => sumCents(this.figures().map((f) => f.totals.requestedCents)));

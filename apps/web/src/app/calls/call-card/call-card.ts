@@ -1,3 +1,4 @@
+import { CallTextPipe } from '../../shared/calls/call-text.pipe';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -14,7 +15,7 @@ import { timeLeftText } from '../../shared/format/time-left';
 /** One call on the home page: status, dates, countdown, envelope and its split by axis. */
 @Component({
   selector: 'tp-call-card',
-  imports: [MatCardModule, MatButtonModule, MatIconModule, RouterLink, TranslatePipe, CallStatus, BarChart, EurosPipe, ParisDatePipe],
+  imports: [CallTextPipe, MatCardModule, MatButtonModule, MatIconModule, RouterLink, TranslatePipe, CallStatus, BarChart, EurosPipe, ParisDatePipe],
   templateUrl: './call-card.html',
   styleUrl: './call-card.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,3 +1,4 @@
+import { CallTextPipe } from '../../shared/calls/call-text.pipe';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -31,7 +32,7 @@ interface MatrixRow {
 /** Public page of one call: axes, axis × year allocations, scoring grid, payment rule. */
 @Component({
   selector: 'tp-call-detail',
-  imports: [
+  imports: [CallTextPipe, 
     BudgetRevision,
     RouterLink,
     MatButtonModule,

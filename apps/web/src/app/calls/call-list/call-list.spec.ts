@@ -22,6 +22,8 @@ function call(overrides: Partial<CallSummaryView>): CallSummaryView {
     code: 'AAP-NORD-2016',
     title: 'Appel à projets insertion 2016',
     description: 'Insertion des bénéficiaires du RSA.',
+    titleEn: '',
+    descriptionEn: '',
     opensAt: '2016-02-01T08:00:00.000Z',
     closesAt: '2016-03-31T15:00:00.000Z',
     years: [2016, 2017, 2018],

@@ -69,7 +69,7 @@ describe('Shell', () => {
     ['association', ['Appels à projets', 'Mes candidatures', 'Mon organisation']],
     ['reviewer', ['Appels à projets']],
     ['finance', ['Appels à projets', 'Candidatures', "Journal d'audit"]],
-    ['admin', ['Appels à projets', 'Candidatures', 'Gérer les appels', 'Comptes', 'Courriels', "Journal d'audit"]],
+    ['admin', ['Appels à projets', 'Candidatures', 'Gérer les appels', 'Comptes', 'Courriels', 'Financeur', "Journal d'audit"]],
   ])('navigation for %s', async (role, expected) => {
     if (role) await signInAs(role);
     expect(navLabels()).toEqual(expected);
