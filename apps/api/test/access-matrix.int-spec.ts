@@ -75,6 +75,12 @@ const EXPECTED: Record<string, Outcome[]> = {
   'POST /api/auth/verify-email': PUBLIC,
   'POST /api/auth/resend-verification': SIGNED_IN,
   'POST /api/auth/accept-invitation': PUBLIC,
+  'POST /api/auth/password': SIGNED_IN,
+  'POST /api/auth/password-reset': PUBLIC,
+  'POST /api/auth/password-reset/confirm': PUBLIC,
+  // Who grants: public (named on public pages and documents), edited by admins only.
+  'GET /api/grantor': PUBLIC,
+  'PUT /api/grantor': ADMIN,
   'GET /api/health': PUBLIC,
   'GET /api/calls': PUBLIC,
   'GET /api/calls/:id': PUBLIC,
