@@ -76,7 +76,7 @@ test('« Mot de passe oublié ? »: the link mailed (read in « Courriels ») se
   await expect(page.locator('tp-error-summary')).toContainText('Mot de passe actuel incorrect.');
   await page.locator('#f-currentPassword').fill('lanterne boréale sur la Deûle');
   await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
-  await expect(page.getByTestId('password-changed')).toHaveText('Mot de passe modifié. Vos autres sessions ont été fermées.');
+  await expect(page.getByTestId('password-changed').locator('p')).toHaveText('Mot de passe modifié. Vos autres sessions ont été fermées.');
   // Still signed in here, and the new password is the one that works.
   await expect(page.getByRole('button', { name: /menu du compte/i })).toBeVisible();
   const relogin = await request.post('/api/auth/login', { data: { email, password: 'girafe parapluie tambour nordique' } });
