@@ -41,7 +41,7 @@ describe('applications: the staff list reads O(page) rows through indexes', () =
     const statements: Array<[string, unknown[]]> = [];
     const original = PostgresQueryRunner.prototype.query;
     const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query').mockImplementation(function (this: PostgresQueryRunner, ...args: Parameters<typeof original>) {
-      if (/\bapplication\b/.test(args[0])) statements.push([args[0], (args[1] ?? []) as unknown[]]);
+      if (/\bapplication\b/.test(args[0])) statements.push([args[0], Array.isArray(args[1]) ? (args[1] as unknown[]) : []]);
       return original.apply(this, args);
     });
     try {

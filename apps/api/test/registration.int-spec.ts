@@ -77,7 +77,11 @@ describe('association sign-up and email verification', () => {
     expect(res.body.total).toBeGreaterThanOrEqual(3);
     expect(res.body.items.map((m: { to: string }) => m.to)).toEqual([b.email, a.email]);
     expect(res.body.items.every((m: { kind: string }) => m.kind === 'email-verification')).toBe(true);
-    const none = await t.http.get('/api/admin/mails?kind=nothing-like-this').set(bearer(admin));
+    // Kinds are a closed list (MAIL_KINDS, CHECKed in the database): an unknown one is a 400 naming the field.
+    const unknown = await t.http.get('/api/admin/mails?kind=nothing-like-this').set(bearer(admin));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.details[0]).toMatchObject({ field: 'kind' });
+    const none = await t.http.get('/api/admin/mails?kind=message').set(bearer(admin));
     expect(none.body).toMatchObject({ total: 0, items: [] });
   });
 
