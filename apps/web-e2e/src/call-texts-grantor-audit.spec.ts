@@ -16,7 +16,7 @@ test('a locked call reads as a summary; its English title is edited, audited in 
     // No editor of disabled inputs: the locked parts are tables, five axes and a total row.
     await expect(page.locator('#f-allocations-0-0')).toHaveCount(0);
     await expect(summary.getByRole('table').first().locator('tbody tr')).toHaveCount(5);
-    await expect(normalizeSpaces(await summary.getByRole('table').first().locator('tfoot').innerText())).toContain('74 300 000,00 €');
+    expect(normalizeSpaces(await summary.getByRole('table').first().locator('tfoot').innerText())).toContain('74 300 000,00 €');
     await expectNoAxeViolations(page, 'locked call summary');
 
     await page.getByLabel('Titre en anglais').fill(englishTitle);
