@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, expectNoAxeViolations, login, normalizeSpaces } from './support';
 
 test('a locked call reads as a summary; its English title is edited, audited in words, and shown to English visitors', async ({ page, request }) => {
+  test.setTimeout(180_000); // four pages, three axe runs
   const token = (await (await request.post('/api/auth/login', { data: { email: 'admin@demo.tremplin.fr', password: DEMO_PASSWORD } })).json()).accessToken as string;
   const calls = (await (await request.get('/api/calls')).json()) as Array<{ id: string; code: string }>;
   const callId = calls.find((c) => c.code === 'AAP-NORD-2016')?.id ?? '';
@@ -11,11 +12,11 @@ test('a locked call reads as a summary; its English title is edited, audited in 
     await login(page, 'admin@demo.tremplin.fr');
     await page.goto(`/admin/appels/${callId}`);
     const summary = page.getByTestId('locked-call-summary');
-    await expect(summary.getByRole('table').first()).toBeVisible();
+    await expect(summary.getByRole('table').first()).toBeVisible({ timeout: 30_000 });
     // No editor of disabled inputs: the locked parts are tables, five axes and a total row.
     await expect(page.locator('#f-allocations-0-0')).toHaveCount(0);
     await expect(summary.getByRole('table').first().locator('tbody tr')).toHaveCount(5);
-    await expect(normalizeSpaces(await summary.getByRole('table').first().locator('tfoot').innerText())).toContain('74 300 000,00 €');
+    expect(normalizeSpaces(await summary.getByRole('table').first().locator('tfoot').innerText())).toContain('74 300 000,00 €');
     await expectNoAxeViolations(page, 'locked call summary');
 
     await page.getByLabel('Titre en anglais').fill(englishTitle);
@@ -23,6 +24,7 @@ test('a locked call reads as a summary; its English title is edited, audited in 
     await expect(page.getByText('Appel enregistré.')).toBeVisible();
 
     await page.goto('/audit');
+    await expect(page.getByRole('combobox', { name: 'Action' })).toBeVisible({ timeout: 30_000 });
     await page.getByRole('combobox', { name: 'Action' }).click();
     await page.getByRole('option', { name: 'Appel modifié' }).click();
     await page.getByRole('button', { name: /Filtrer/ }).click();
@@ -35,6 +37,7 @@ test('a locked call reads as a summary; its English title is edited, audited in 
     await expectNoAxeViolations(page, 'audit filtered by label, details open');
 
     await page.goto(`/appels/${callId}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(original.title, { timeout: 30_000 });
     await page.getByRole('button', { name: /English/ }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(englishTitle);
     await page.getByRole('button', { name: /Français/ }).click();
@@ -57,6 +60,7 @@ test('a locked call reads as a summary; its English title is edited, audited in 
 });
 
 test('an admin reads and edits who grants; a wrong SIRET key is refused on the page', async ({ page }) => {
+  test.setTimeout(120_000); // two axe runs
   await login(page, 'admin@demo.tremplin.fr');
   await page.getByRole('link', { name: 'Financeur' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Organisme financeur' })).toBeVisible();

@@ -29,7 +29,7 @@ describe('renderReceipt', () => {
     const text = drawnText(pdf);
     for (const expected of [
       'Accusé de réception', 'DÉPARTEMENT DU PAS-DE-CALAIS', 'Rue Ferdinand Buisson', '62018 Arras Cedex 9', 'SIRET 22620001400018',
-      'Montants demandés — Département du Pas-de-Calais', 'Référence : AAP2016-MED-000123', 'Association Tremplin Emploi Lille', 'SIRET : 73282932000074',
+      'Montants demandés', 'Référence : AAP2016-MED-000123', 'Association Tremplin Emploi Lille', 'SIRET : 73282932000074',
       'RNA : W595012345', 'Axe : Médiation', 'Déposée le : 18 mars 2016 à 11:59 (heure de Paris)', 'Version : n° 2',
       '2016 : 25 000,00', '2017 : 25 000,50', 'Total : 50 000,50', 'statuts.pdf', 'ab'.repeat(32), 'ne préjuge pas',
       'Médiation sociale ? de proximité',
