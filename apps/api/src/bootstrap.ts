@@ -7,13 +7,12 @@ import type { NextFunction, Request, Response } from 'express';
 import express from 'express';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { AppModule } from './app.module';
 import type { AppConfig } from './core/config/config';
 import { validationExceptionFactory } from './core/errors/validation';
 import { refuseDeepJson, refuseUnstorableText } from './core/http/request-input';
 import { buildOpenApiDocument } from './core/openapi/openapi-document';
+import { webApp } from './core/web/web-app';
 import { APP_VERSION } from './health/health.controller';
 
 export function createLogger(config: AppConfig): ConsoleLogger {
@@ -38,6 +37,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
 function configureApp(app: NestExpressApplication, config: AppConfig): void {
   if (config.trustProxy > 0) app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  const web = webApp(config.webDistDir);
+  if (web) app.use(web.assets);
   app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
     const incoming = req.headers['x-request-id'];
     req.id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
@@ -62,32 +63,12 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.use(express.json({ limit: '1mb', verify: refuseDeepJson }));
   app.use(refuseUnstorableText);
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
-  serveWebApp(app, config.webDistDir);
+  if (web) app.use(web.documents);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }),
   );
   setupSwagger(app);
-}
-
-/** The built Angular app on `/`, with the SPA fallback; never shadows `/api`. */
-function serveWebApp(app: NestExpressApplication, webDistDir: string): void {
-  const index = join(webDistDir, 'index.html');
-  if (!existsSync(index)) return;
-  app.use(
-    express.static(webDistDir, {
-      index: false,
-      setHeaders: (res, path) => {
-        // Hashed bundles are immutable; index.html must always be revalidated.
-        res.setHeader('Cache-Control', /\.[a-z0-9]{8,}\.(js|css)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
-    }),
-  );
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
 }
 
 function setupSwagger(app: INestApplication): void {

@@ -24,6 +24,6 @@ export const normalizeSpaces = (text: string | null) => (text ?? '').replace(/[\
 /** The main navigation's link texts. */
 export async function navLinks(page: Page): Promise<string[]> {
   const nav = page.getByRole('navigation', { name: /navigation principale|main navigation/i });
-  // Each link is an icon (aria-hidden ligature) and a label span.
+  // Each link is an icon (aria-hidden SVG) and a label span.
   return (await nav.locator('a span').allInnerTexts()).map((t) => t.trim());
 }

@@ -7,15 +7,13 @@ import {
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
-import { MAT_ICON_DEFAULT_OPTIONS } from '@angular/material/icon';
-import { MatPaginatorIntl } from '@angular/material/paginator';
 import { TitleStrategy, provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { provideTranslateLoader, provideTranslateService } from '@ngx-translate/core';
 import { appRoutes } from './app.routes';
 import { authInterceptor } from './core/auth/auth.interceptor';
 import { AuthService } from './core/auth/auth.service';
+import { provideIcons } from './core/icons/provide-icons';
 import { LanguageService } from './core/i18n/language.service';
-import { TranslatedPaginatorIntl } from './core/i18n/paginator-intl';
 import { TranslatedTitleStrategy } from './core/i18n/title-strategy';
 import { AppTranslateLoader } from './core/i18n/translate-loader';
 
@@ -26,9 +24,8 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withInterceptors([authInterceptor])),
     provideRouter(appRoutes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
     { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
-    { provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl },
     provideTranslateService({ loader: provideTranslateLoader(AppTranslateLoader), fallbackLang: 'fr' }),
-    { provide: MAT_ICON_DEFAULT_OPTIONS, useValue: { fontSet: 'material-symbols-outlined' } },
+    provideIcons(),
     { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline', subscriptSizing: 'dynamic' } },
     // Translations first (no flash of keys), then the session (guards need to know the user).
     provideAppInitializer(() => inject(LanguageService).init()),

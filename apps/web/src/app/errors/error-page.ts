@@ -12,7 +12,7 @@ import { TranslatePipe } from '@ngx-translate/core';
       <h1>{{ 'errorPage.' + kind() + '.title' | translate }}</h1>
       <p>{{ 'errorPage.' + kind() + '.text' | translate }}</p>
       <p>
-        <a routerLink="/"><mat-icon aria-hidden="true" class="inline-icon">home</mat-icon>{{ 'errorPage.home' | translate }}</a>
+        <a routerLink="/"><mat-icon svgIcon="home" aria-hidden="true" class="inline-icon" />{{ 'errorPage.home' | translate }}</a>
       </p>
     </div>
   `,

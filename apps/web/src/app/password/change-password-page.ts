@@ -27,7 +27,7 @@ import { applyServerErrors } from '../shared/forms/server-errors';
       <div role="status" aria-live="polite">
         @if (changed()) {
           <div class="notice ok" data-testid="password-changed">
-            <mat-icon aria-hidden="true">check_circle</mat-icon>
+            <mat-icon svgIcon="check_circle" aria-hidden="true" />
             <p>{{ 'passwordReset.changed' | translate }}</p>
           </div>
         }
@@ -52,14 +52,14 @@ import { applyServerErrors } from '../shared/forms/server-errors';
             [attr.aria-pressed]="showCurrent()"
             [attr.aria-label]="'login.showPassword' | translate"
           >
-            <mat-icon aria-hidden="true">{{ showCurrent() ? 'visibility_off' : 'visibility' }}</mat-icon>
+            <mat-icon [svgIcon]="showCurrent() ? 'visibility_off' : 'visibility'" aria-hidden="true" />
           </button>
           <mat-error>{{ currentMessage() }}</mat-error>
         </mat-form-field>
         <tp-password-field [control]="form.controls.newPassword" fieldId="f-newPassword" label="passwordReset.newPassword" />
         <div class="actions">
           <button mat-flat-button type="submit" [disabled]="submitting()">
-            <mat-icon aria-hidden="true">key</mat-icon>{{ 'passwordReset.save' | translate }}
+            <mat-icon svgIcon="key" aria-hidden="true" />{{ 'passwordReset.save' | translate }}
           </button>
         </div>
       </form>

@@ -20,7 +20,7 @@ import { PasswordApi } from './password-api';
       <div role="status" aria-live="polite">
         @if (sentTo(); as address) {
           <div class="notice ok" data-testid="reset-sent">
-            <mat-icon aria-hidden="true">mark_email_unread</mat-icon>
+            <mat-icon svgIcon="mark_email_unread" aria-hidden="true" />
             <p>{{ 'passwordReset.sent' | translate: { email: address } }}</p>
           </div>
         }
@@ -28,7 +28,7 @@ import { PasswordApi } from './password-api';
       <div role="alert">
         @if (error(); as message) {
           <div class="notice error">
-            <mat-icon aria-hidden="true">error</mat-icon>
+            <mat-icon svgIcon="error" aria-hidden="true" />
             <p>{{ message }}</p>
           </div>
         }
@@ -46,7 +46,7 @@ import { PasswordApi } from './password-api';
         </mat-form-field>
         <div class="actions">
           <button mat-flat-button type="submit" [disabled]="submitting()">
-            <mat-icon aria-hidden="true">send</mat-icon>{{ 'passwordReset.send' | translate }}
+            <mat-icon svgIcon="send" aria-hidden="true" />{{ 'passwordReset.send' | translate }}
           </button>
           <a mat-button routerLink="/connexion">{{ 'passwordReset.backToLogin' | translate }}</a>
         </div>

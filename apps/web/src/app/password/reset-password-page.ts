@@ -23,7 +23,7 @@ import { PasswordApi } from './password-api';
       <h1>{{ 'passwordReset.resetTitle' | translate }}</h1>
       @if (!token()) {
         <div class="notice error" role="alert">
-          <mat-icon aria-hidden="true">link_off</mat-icon>
+          <mat-icon svgIcon="link_off" aria-hidden="true" />
           <p>{{ 'passwordReset.missingToken' | translate }}</p>
         </div>
         <p><a mat-flat-button routerLink="/mot-de-passe/oublie">{{ 'passwordReset.askAgain' | translate }}</a></p>
@@ -38,7 +38,7 @@ import { PasswordApi } from './password-api';
           <tp-password-field [control]="form.controls.password" fieldId="f-password" label="passwordReset.newPassword" />
           <div class="actions">
             <button mat-flat-button type="submit" [disabled]="submitting()">
-              <mat-icon aria-hidden="true">key</mat-icon>{{ 'passwordReset.save' | translate }}
+              <mat-icon svgIcon="key" aria-hidden="true" />{{ 'passwordReset.save' | translate }}
             </button>
           </div>
         </form>

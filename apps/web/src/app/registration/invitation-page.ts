@@ -25,7 +25,7 @@ import { applyServerErrors } from '../shared/forms/server-errors';
       <h1>{{ 'invitation.title' | translate }}</h1>
       @if (!token()) {
         <div class="notice error" role="alert">
-          <mat-icon aria-hidden="true">link_off</mat-icon>
+          <mat-icon svgIcon="link_off" aria-hidden="true" />
           <p>{{ 'invitation.missing' | translate }}</p>
         </div>
       } @else {
@@ -41,7 +41,7 @@ import { applyServerErrors } from '../shared/forms/server-errors';
           <tp-password-field [control]="form.controls.password" fieldId="f-password" />
           <div class="actions">
             <button mat-flat-button type="submit" [disabled]="submitting()">
-              <mat-icon aria-hidden="true">group_add</mat-icon>{{ 'invitation.submit' | translate }}
+              <mat-icon svgIcon="group_add" aria-hidden="true" />{{ 'invitation.submit' | translate }}
             </button>
           </div>
         </form>

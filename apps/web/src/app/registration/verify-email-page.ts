@@ -24,13 +24,13 @@ type State = { kind: 'checking' } | { kind: 'verified' } | { kind: 'failed'; mes
           }
           @case ('verified') {
             <div class="notice ok" data-testid="verified">
-              <mat-icon aria-hidden="true">mark_email_read</mat-icon>
+              <mat-icon svgIcon="mark_email_read" aria-hidden="true" />
               <p>{{ 'verify.done' | translate }}</p>
             </div>
           }
           @case ('missing') {
             <div class="notice error">
-              <mat-icon aria-hidden="true">link_off</mat-icon>
+              <mat-icon svgIcon="link_off" aria-hidden="true" />
               <p>{{ 'verify.missing' | translate }}</p>
             </div>
           }
@@ -38,7 +38,7 @@ type State = { kind: 'checking' } | { kind: 'verified' } | { kind: 'failed'; mes
       </div>
       @if (failure(); as message) {
         <div class="notice error" role="alert">
-          <mat-icon aria-hidden="true">link_off</mat-icon>
+          <mat-icon svgIcon="link_off" aria-hidden="true" />
           <p>{{ message }}</p>
         </div>
       }

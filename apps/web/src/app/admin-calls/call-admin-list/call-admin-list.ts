@@ -21,14 +21,14 @@ import { ParisDatePipe } from '../../shared/format/paris-date.pipe';
     <div class="page">
       <h1>{{ 'adminCalls.title' | translate }}</h1>
       <div class="actions">
-        <a mat-flat-button routerLink="/admin/appels/nouveau"><mat-icon aria-hidden="true">add</mat-icon>{{ 'adminCalls.new' | translate }}</a>
+        <a mat-flat-button routerLink="/admin/appels/nouveau"><mat-icon svgIcon="add" aria-hidden="true" />{{ 'adminCalls.new' | translate }}</a>
       </div>
       @if (calls.isLoading()) {
         <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | translate" />
       }
       @if (errorMessage(); as message) {
         <div class="notice error" role="alert">
-          <mat-icon aria-hidden="true">error</mat-icon>
+          <mat-icon svgIcon="error" aria-hidden="true" />
           <p>{{ message }}</p>
           <button mat-stroked-button type="button" (click)="calls.reload()">{{ 'common.retry' | translate }}</button>
         </div>
@@ -57,7 +57,7 @@ import { ParisDatePipe } from '../../shared/format/paris-date.pipe';
                   <td class="num">{{ call.envelopeCents | euros: lang }}</td>
                   <td class="row-actions">
                     <a mat-stroked-button [routerLink]="['/admin/appels', call.id]">
-                      <mat-icon aria-hidden="true">edit</mat-icon>{{ 'adminCalls.edit' | translate }}<span class="visually-hidden"> : {{ call.title }}</span>
+                      <mat-icon svgIcon="edit" aria-hidden="true" />{{ 'adminCalls.edit' | translate }}<span class="visually-hidden"> : {{ call.title }}</span>
                     </a>
                     <a mat-button [routerLink]="['/appels', call.id]">
                       {{ 'adminCalls.view' | translate }}<span class="visually-hidden"> : {{ call.title }}</span>

@@ -22,10 +22,10 @@ export type ConflictChoice = 'reload' | 'keep';
     <mat-dialog-actions align="end">
       <!-- Keeping one's input comes first (and takes the focus): nothing typed is lost by default. -->
       <button mat-flat-button type="button" [mat-dialog-close]="'keep'">
-        <mat-icon aria-hidden="true">save</mat-icon>{{ 'autosave.conflict.keep' | translate }}
+        <mat-icon svgIcon="save" aria-hidden="true" />{{ 'autosave.conflict.keep' | translate }}
       </button>
       <button mat-stroked-button type="button" [mat-dialog-close]="'reload'">
-        <mat-icon aria-hidden="true">refresh</mat-icon>{{ 'autosave.conflict.reload' | translate }}
+        <mat-icon svgIcon="refresh" aria-hidden="true" />{{ 'autosave.conflict.reload' | translate }}
       </button>
     </mat-dialog-actions>
   `,

@@ -22,7 +22,7 @@ import { CallCard } from '../call-card/call-card';
       <p class="lead">{{ 'home.intro' | translate }}</p>
       @if (!auth.isAuthenticated()) {
         <p class="notice signup">
-          <mat-icon aria-hidden="true">group_add</mat-icon>
+          <mat-icon svgIcon="group_add" aria-hidden="true" />
           <span>
             {{ 'home.signupIntro' | translate }}
             <a routerLink="/inscription">{{ 'signup.cta' | translate }}</a>
@@ -35,7 +35,7 @@ import { CallCard } from '../call-card/call-card';
       }
       @if (errorMessage(); as message) {
         <div class="notice error" role="alert">
-          <mat-icon aria-hidden="true">error</mat-icon>
+          <mat-icon svgIcon="error" aria-hidden="true" />
           <p>{{ message }}</p>
           <button mat-stroked-button type="button" (click)="calls.reload()">{{ 'common.retry' | translate }}</button>
         </div>

@@ -5,13 +5,14 @@ import { provideRouter } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { loginResponse, provideTestTranslations } from '../../../testing/test-providers';
 import { authInterceptor } from './auth.interceptor';
-import { AUTH_API, AuthService } from './auth.service';
+import { AUTH_API, AuthService, SESSION_HINT_KEY } from './auth.service';
 
 describe('AuthService', () => {
   let auth: AuthService;
   let backend: HttpTestingController;
 
   beforeEach(() => {
+    localStorage.clear();
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(withInterceptors([authInterceptor])),
@@ -78,6 +79,7 @@ describe('AuthService', () => {
   });
 
   it('restores a session from the refresh cookie at start-up', async () => {
+    localStorage.setItem('tremplin.session', '1');
     const restored = auth.restoreSession();
     const req = backend.expectOne(AUTH_API.refresh);
     expect(req.request.method).toBe('POST');
@@ -87,11 +89,13 @@ describe('AuthService', () => {
     expect(auth.accessToken()).toBe('r1');
   });
 
-  it('starts anonymous when there is no valid refresh cookie', async () => {
+  it('starts anonymous when there is no valid refresh cookie, and forgets that it had a session', async () => {
+    localStorage.setItem('tremplin.session', '1');
     const restored = auth.restoreSession();
     backend.expectOne(AUTH_API.refresh).flush({ code: 'INVALID_REFRESH_TOKEN' }, { status: 401, statusText: 'Unauthorized' });
     await expect(restored).resolves.toBeUndefined();
     expect(auth.isAuthenticated()).toBe(false);
+    expect(localStorage.getItem('tremplin.session')).toBeNull();
   });
 
   it('clears the session on logout, even if the request fails', async () => {
@@ -104,5 +108,46 @@ describe('AuthService', () => {
     await out;
     expect(auth.isAuthenticated()).toBe(false);
     expect(auth.accessToken()).toBeNull();
+    expect(localStorage.getItem('tremplin.session')).toBeNull();
+  });
+
+  it('does not ask for a refresh at start-up when this browser never signed in (no 401 for anonymous visitors)', async () => {
+    await expect(auth.restoreSession()).resolves.toBeUndefined();
+    backend.expectNone(AUTH_API.refresh);
+    expect(auth.isAuthenticated()).toBe(false);
+  });
+
+  it('remembers across reloads that a session may exist: set on login, register and invitation, removed on logout', async () => {
+    expect(SESSION_HINT_KEY).toBe('tremplin.session');
+    const login = firstValueFrom(auth.login('admin@demo.tremplin.fr', 'pw'));
+    backend.expectOne(AUTH_API.login).flush(loginResponse('admin', 'secret-token'));
+    await login;
+    expect(localStorage.getItem('tremplin.session')).toBe('1');
+
+    const out = firstValueFrom(auth.logout());
+    backend.expectOne(AUTH_API.logout).flush(null, { status: 204, statusText: 'No Content' });
+    await out;
+    expect(localStorage.getItem('tremplin.session')).toBeNull();
+    await auth.restoreSession();
+    backend.expectNone(AUTH_API.refresh);
+
+    const joined = firstValueFrom(auth.acceptInvitation({ token: 'i'.repeat(24), fullName: 'Ana Martin', password: 'un-long-mot-de-passe' }));
+    backend.expectOne(AUTH_API.acceptInvitation).flush(loginResponse('association'));
+    await joined;
+    expect(localStorage.getItem('tremplin.session')).toBe('1');
+  });
+
+  it('still tries the refresh cookie when web storage is unavailable', async () => {
+    const getItem = jest.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new DOMException('blocked', 'SecurityError');
+    });
+    try {
+      const restored = auth.restoreSession();
+      backend.expectOne(AUTH_API.refresh).flush(loginResponse('finance', 'f1'));
+      await restored;
+      expect(auth.role()).toBe('finance');
+    } finally {
+      getItem.mockRestore();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { AcceptInvitationRequest, ChangePasswordRequest, LoginResponse, Permission, RegisterRequest, Role, UserView } from '@tremplin/contracts';
@@ -18,12 +19,20 @@ export const AUTH_API = {
 } as const;
 
 /**
+ * localStorage key set while this browser may hold a refresh cookie (signed in, not signed out).
+ * Only a hint — never the token: without it the first load skips /auth/refresh, which would answer
+ * 401 (logged in the console) to every anonymous visitor.
+ */
+export const SESSION_HINT_KEY = 'tremplin.session';
+
+/**
  * The session lives in memory only: the access token in a signal, the refresh token in an
  * httpOnly cookie the page never sees. A reload restores the session through /auth/refresh.
  */
 @Injectable({ providedIn: 'root' })
 export class AuthService {
   private readonly http = inject(HttpClient);
+  private readonly window = inject(DOCUMENT).defaultView;
   private readonly token = signal<string | null>(null);
   private readonly currentUser = signal<UserView | null>(null);
   private refreshing: Observable<LoginResponse> | null = null;
@@ -107,6 +116,7 @@ export class AuthService {
 
   /** Called once at start-up: restores the session if the refresh cookie is still valid. */
   restoreSession(): Promise<void> {
+    if (!this.mayHaveSession()) return Promise.resolve();
     return firstValueFrom(
       this.refresh().pipe(
         timeout(8000),
@@ -127,10 +137,30 @@ export class AuthService {
   clearSession(): void {
     this.token.set(null);
     this.currentUser.set(null);
+    this.writeHint(false);
   }
 
   private setSession(response: LoginResponse): void {
     this.token.set(response.accessToken);
     this.currentUser.set(response.user);
+    this.writeHint(true);
+  }
+
+  private mayHaveSession(): boolean {
+    try {
+      const storage = this.window?.localStorage;
+      return storage ? storage.getItem(SESSION_HINT_KEY) === '1' : true;
+    } catch {
+      return true; // storage disabled (private mode): try the cookie, as before the hint existed
+    }
+  }
+
+  private writeHint(signedIn: boolean): void {
+    try {
+      if (signedIn) this.window?.localStorage.setItem(SESSION_HINT_KEY, '1');
+      else this.window?.localStorage.removeItem(SESSION_HINT_KEY);
+    } catch {
+      // Storage disabled (private mode): restoreSession then always tries the cookie.
+    }
   }
 }

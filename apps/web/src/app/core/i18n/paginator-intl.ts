@@ -1,6 +1,15 @@
-import { Injectable, inject } from '@angular/core';
+import { Injectable, type Provider, inject } from '@angular/core';
 import { MatPaginatorIntl } from '@angular/material/paginator';
 import { TranslateService } from '@ngx-translate/core';
+
+/**
+ * Paginator labels in the UI language. Provided on the lazy routes that show a paginator, not in
+ * app.config: importing @angular/material/paginator there put the paginator, select, tooltip and
+ * forms code (≈ 25 kB compressed) in the first load of every page.
+ */
+export function providePaginatorIntl(): Provider {
+  return { provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl };
+}
 
 /** Paginator labels in the UI language. */
 @Injectable()

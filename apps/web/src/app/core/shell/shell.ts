@@ -2,13 +2,14 @@ import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRend
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatMenuModule } from '@angular/material/menu';
+import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { filter, skip } from 'rxjs';
 import type { Lang, Permission } from '@tremplin/contracts';
 import { AuthService } from '../auth/auth.service';
+import type { IconName } from '../icons/icons';
 import { LanguageService } from '../i18n/language.service';
 import { Notifier } from '../http/notifier.service';
 import { VerifyBanner } from './verify-banner';
@@ -16,7 +17,7 @@ import { VerifyBanner } from './verify-banner';
 interface NavItem {
   path: string;
   label: string;
-  icon: string;
+  icon: IconName;
   exact: boolean;
 }
 
@@ -36,7 +37,7 @@ const NAV: ReadonlyArray<NavItem & { show: 'always' | 'anonymous' | Permission }
 
 @Component({
   selector: 'tp-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule, MatIconModule, MatMenuModule, TranslatePipe, VerifyBanner],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule, MatIconModule, MatMenu, MatMenuItem, MatMenuTrigger, TranslatePipe, VerifyBanner],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -13,13 +13,13 @@ import { Notifier } from '../http/notifier.service';
     @if (auth.user()?.emailVerified === false) {
       <section class="banner" aria-labelledby="verify-banner-title" data-testid="verify-banner">
         <div class="inner">
-          <mat-icon aria-hidden="true">mark_email_unread</mat-icon>
+          <mat-icon svgIcon="mark_email_unread" aria-hidden="true" />
           <div class="text">
             <h2 id="verify-banner-title">{{ 'verifyBanner.title' | translate }}</h2>
             <p>{{ 'verifyBanner.text' | translate: { email: auth.user()?.email ?? '' } }}</p>
           </div>
           <button mat-stroked-button type="button" (click)="resend()" [disabled]="sending()">
-            <mat-icon aria-hidden="true">forward_to_inbox</mat-icon>{{ 'verifyBanner.resend' | translate }}
+            <mat-icon svgIcon="forward_to_inbox" aria-hidden="true" />{{ 'verifyBanner.resend' | translate }}
           </button>
         </div>
         <p class="status" role="status">{{ status() }}</p>

@@ -2,8 +2,9 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { ApplicationStatus } from '@tremplin/domain';
+import type { IconName } from '../../core/icons/icons';
 
-const LOOK: Record<ApplicationStatus, { icon: string; tone: 'neutral' | 'info' | 'warn' | 'ok' | 'bad' }> = {
+const LOOK: Record<ApplicationStatus, { icon: IconName; tone: 'neutral' | 'info' | 'warn' | 'ok' | 'bad' }> = {
   draft: { icon: 'edit_note', tone: 'neutral' },
   submitted: { icon: 'outgoing_mail', tone: 'info' },
   information_requested: { icon: 'help', tone: 'warn' },
@@ -22,7 +23,7 @@ const LOOK: Record<ApplicationStatus, { icon: string; tone: 'neutral' | 'info' |
   selector: 'tp-application-status',
   imports: [MatIconModule, TranslatePipe],
   template: `<span class="chip" [class]="'chip tone-' + look().tone">
-    <mat-icon aria-hidden="true">{{ look().icon }}</mat-icon>
+    <mat-icon [svgIcon]="look().icon" aria-hidden="true" />
     <span>{{ 'applicationStatus.' + status() | translate }}</span>
   </span>`,
   styles: `

@@ -2,8 +2,9 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { MatIconModule } from '@angular/material/icon';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { CallSummaryView } from '@tremplin/contracts';
+import type { IconName } from '../../core/icons/icons';
 
-const ICONS: Record<CallSummaryView['status'], string> = {
+const ICONS: Record<CallSummaryView['status'], IconName> = {
   open: 'lock_open',
   upcoming: 'schedule',
   closed: 'lock',
@@ -14,7 +15,7 @@ const ICONS: Record<CallSummaryView['status'], string> = {
   selector: 'tp-call-status',
   imports: [MatIconModule, TranslatePipe],
   template: `<span class="chip" [class]="'chip status-' + status()">
-    <mat-icon aria-hidden="true">{{ icon() }}</mat-icon>
+    <mat-icon [svgIcon]="icon()" aria-hidden="true" />
     <span>{{ 'calls.status.' + status() | translate }}</span>
   </span>`,
   styles: `

@@ -32,7 +32,7 @@ export interface SummaryError {
     <div #box class="summary" tabindex="-1" [hidden]="errors().length === 0" [attr.aria-labelledby]="titleId">
       @if (errors().length > 0) {
         <h2 class="summary-title" [id]="titleId">
-          <mat-icon aria-hidden="true">error</mat-icon>
+          <mat-icon svgIcon="error" aria-hidden="true" />
           {{ title() }}
         </h2>
         <ul>

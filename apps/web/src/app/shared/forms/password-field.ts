@@ -36,7 +36,7 @@ const LEVEL: Record<ReturnType<typeof passwordStrength>, number> = { empty: 0, t
         [attr.aria-pressed]="visible()"
         [attr.aria-label]="'login.showPassword' | translate"
       >
-        <mat-icon aria-hidden="true">{{ visible() ? 'visibility_off' : 'visibility' }}</mat-icon>
+        <mat-icon [svgIcon]="visible() ? 'visibility_off' : 'visibility'" aria-hidden="true" />
       </button>
       <mat-hint>{{ 'password.hint' | translate: { min: min } }}</mat-hint>
       <mat-error>{{ message() }}</mat-error>
