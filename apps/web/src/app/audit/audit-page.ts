@@ -11,6 +11,7 @@ import { MatTableModule } from '@angular/material/table';
 import { TranslatePipe } from '@ngx-translate/core';
 import type { AuditEventView, AuditVerification } from '@tremplin/contracts';
 import { LanguageService } from '../core/i18n/language.service';
+import { CountPipe } from '../shared/format/count.pipe';
 import { parisDayBoundToIso } from '../core/i18n/paris-time';
 import { Notifier } from '../core/http/notifier.service';
 import { ParisDatePipe } from '../shared/format/paris-date.pipe';
@@ -22,6 +23,7 @@ const EMPTY_QUERY: AuditQuery = { action: '', entityType: '', entityId: '', acto
 @Component({
   selector: 'tp-audit-page',
   imports: [
+    CountPipe,
     ReactiveFormsModule,
     MatTableModule,
     MatPaginatorModule,
