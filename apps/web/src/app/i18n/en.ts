@@ -549,7 +549,6 @@ export const EN: typeof FR = {
       declaration: 'Declaration and submission',
     },
     stepHasErrors: 'To correct',
-    stepMissing: '{{count}} item(s) to complete',
     previous: 'Previous step',
     next: 'Next step: {{step}}',
     general: {
@@ -580,7 +579,6 @@ export const EN: typeof FR = {
     submit: {
       title: 'Submit the application',
       resubmitTitle: 'Send the application again',
-      missingTitle: 'Before submitting, {{count}} item(s) to complete',
       stepN: 'Step {{n}} ({{step}})',
       complete: 'The application is complete: you can submit it.',
       verifyFirst: 'Confirm your email address first (link received by email): otherwise submission will be refused.',
@@ -760,7 +758,6 @@ export const EN: typeof FR = {
   },
   messages: {
     title: 'Messages',
-    unread: '{{count}} unread',
     listLabel: 'Messages, oldest first',
     mine: 'your message',
     attachments: 'Attachments',
@@ -792,7 +789,6 @@ export const EN: typeof FR = {
     versions: {
       title: 'Submitted versions',
       version: 'Version {{n}}',
-      changes: '{{count}} change(s)',
       none: 'No version submitted.',
       diffCaption: 'Changes in version {{n}} compared with version {{previous}}',
       noChange: 'No difference from the previous version.',
@@ -845,5 +841,21 @@ export const EN: typeof FR = {
       title: 'Access denied',
       text: 'Your account does not have access to this page.',
     },
+  },
+  /** Plural messages by CLDR category (Intl.PluralRules): `other` is required. */
+  plurals: {
+    stepMissing: { one: '{{count}} item to complete', other: '{{count}} items to complete' },
+    missingTitle: { one: 'Before submitting, {{count}} item to complete', other: 'Before submitting, {{count}} items to complete' },
+    unread: { one: '{{count}} unread', other: '{{count}} unread' },
+    changes: { one: '{{count}} change', other: '{{count}} changes' },
+  },
+  wizardSteps: {
+    done: 'Step complete',
+  },
+  legal: {
+    footerNav: 'Legal information',
+    noticeTitle: 'Legal notice',
+    privacyTitle: 'Personal data',
+    contactTitle: 'Contact',
   },
 };
