@@ -63,7 +63,7 @@ test('the association pages and every wizard step fit a 390 px phone', async ({ 
   await expect(headers).toHaveCount(5);
   for (let step = 0; step < 5; step++) {
     await headers.nth(step).click();
-    await expect(headers.nth(step)).toHaveAttribute('aria-selected', 'true');
+    await expect(headers.nth(step)).toHaveAttribute('aria-expanded', 'true');
     await expectFitsPhone(page, `wizard step ${step + 1}`);
   }
   // The budget table scrolls inside its own box and says so.
