@@ -9,7 +9,7 @@ test.describe('public pages', () => {
     await expect(nord).toBeVisible();
     await expect(nord).toContainText('Appel historique');
     const text = normalizeSpaces(await nord.innerText());
-    expect(text).toContain('74 300 000,00 €');
+    expect(text).toContain('74 300 000 €');
     for (const axis of ['Médiation', 'Innovation', 'Remobilisation professionnelle', "Levée des freins à l'emploi", 'Accompagnement social']) {
       expect(text).toContain(axis);
     }
@@ -33,7 +33,7 @@ test.describe('public pages', () => {
     await page.getByRole('button', { name: /EN/ }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Calls for projects');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    expect(normalizeSpaces(await page.locator('body').innerText())).toContain('€74,300,000.00');
+    expect(normalizeSpaces(await page.locator('body').innerText())).toContain('€74,300,000');
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Calls for projects');
     await expectNoAxeViolations(page, 'home in English');

@@ -52,6 +52,9 @@ export const appRoutes: Route[] = [
     canActivate: [permissionGuard('audit.read')],
     loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES),
   },
+  { path: 'mentions-legales', loadChildren: () => import('./legal/legal.routes').then((m) => m.LEGAL_NOTICE_ROUTES) },
+  { path: 'donnees-personnelles', loadChildren: () => import('./legal/legal.routes').then((m) => m.PRIVACY_ROUTES) },
+  { path: 'contact', loadChildren: () => import('./legal/legal.routes').then((m) => m.CONTACT_ROUTES) },
   { path: 'accessibilite', loadChildren: () => import('./accessibility/accessibility.routes').then((m) => m.ACCESSIBILITY_ROUTES) },
   {
     path: 'acces-refuse',

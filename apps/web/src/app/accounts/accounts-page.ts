@@ -17,6 +17,7 @@ import { ROLES } from '@tremplin/contracts/roles';
 import { debounceTime, distinctUntilChanged, filter } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { LanguageService } from '../core/i18n/language.service';
+import { CountPipe } from '../shared/format/count.pipe';
 import { Notifier } from '../core/http/notifier.service';
 import { ConfirmDialog, type ConfirmDialogData } from '../shared/confirm-dialog/confirm-dialog';
 import { ParisDatePipe } from '../shared/format/paris-date.pipe';
@@ -26,6 +27,7 @@ import { UsersApi, type UserQuery } from './users-api';
 @Component({
   selector: 'tp-accounts-page',
   imports: [
+    CountPipe,
     ReactiveFormsModule,
     MatTableModule,
     MatPaginatorModule,

@@ -15,6 +15,7 @@ import type { OutboxMailView, Page } from '@tremplin/contracts';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { Notifier } from '../core/http/notifier.service';
 import { LanguageService } from '../core/i18n/language.service';
+import { CountPipe } from '../shared/format/count.pipe';
 import { linkify, type TextPart } from '../shared/format/linkify';
 import { ParisDatePipe } from '../shared/format/paris-date.pipe';
 import { MAIL_KINDS } from '@tremplin/contracts/kinds';
@@ -33,6 +34,7 @@ interface MailQuery {
 @Component({
   selector: 'tp-mails-page',
   imports: [
+    CountPipe,
     ReactiveFormsModule,
     MatTableModule,
     MatPaginatorModule,

@@ -197,6 +197,63 @@ describe('ApplicationPage (association)', () => {
     expect(el.querySelector('tp-error-summary a')?.getAttribute('href')).toBe('#f-budget-1-charges-c60');
   });
 
+  it('marks the steps with nothing missing as done in the step bar, with a spoken « Étape complète »', async () => {
+    await open(
+      applicationView({
+        missing: [
+          { field: 'summary', code: 'REQUIRED' },
+          { field: 'documents.statutes', code: 'DOCUMENT_MISSING' },
+          { field: 'declaration', code: 'DECLARATION_INCOMPLETE' },
+        ],
+      }),
+    );
+    // Step 1 is the current one; the project (2) and the budget (3) have nothing missing.
+    const headers = Array.from(el.querySelectorAll('mat-step-header'));
+    const done = headers.map((h) => h.querySelector('.mat-step-icon-state-done') !== null);
+    expect(done).toEqual([false, true, true, false, false]);
+    expect(normalizeSpaces(headers[1]?.textContent)).toContain('Étape complète');
+    expect(normalizeSpaces(headers[3]?.textContent)).not.toContain('Étape complète');
+    // Material's English hidden texts are replaced by ours.
+    expect(el.textContent).not.toContain('Completed');
+    expect(el.textContent).not.toContain('Editable');
+  });
+
+  it('lists a missing item once on an incomplete submission (in the missing list, not again in the summary), and focuses that list', async () => {
+    await open(applicationView({ missing: [] }));
+    el.querySelector<HTMLButtonElement>('[data-testid="submit"]')?.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    backend.expectOne(`${URL}/submit`).flush(
+      {
+        statusCode: 400,
+        code: 'APPLICATION_INCOMPLETE',
+        message: 'La candidature est incomplète.',
+        details: [
+          { field: 'summary', message: 'À renseigner avant le dépôt.' },
+          { field: 'documents.bank_details', message: "Pièce obligatoire manquante : relevé d'identité bancaire." },
+        ],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+    backend.expectOne(URL).flush(
+      applicationView({
+        missing: [
+          { field: 'summary', code: 'REQUIRED' },
+          { field: 'documents.bank_details', code: 'DOCUMENT_MISSING' },
+        ],
+      }),
+    );
+    await fixture.whenStable();
+    const missing = Array.from(el.querySelectorAll('[data-testid="missing"] li')).map((li) => normalizeSpaces(li.textContent));
+    expect(missing).toEqual([
+      'Étape 1 (Axe et résumé) — Résumé du projet : À renseigner avant le dépôt.',
+      "Étape 4 (Pièces) — Pièces — Relevé d’identité bancaire (RIB) : Pièce obligatoire manquante : relevé d’identité bancaire (rib).",
+    ]);
+    expect(text('[data-testid="missing"] h3')).toBe('Avant de déposer, 2 éléments à compléter');
+    expect(el.querySelectorAll('tp-error-summary li')).toHaveLength(0);
+    expect(document.activeElement).toBe(el.querySelector('[data-testid="missing"]'));
+  });
+
   it('opens a submitted application read-only, with receipt, withdrawal and messages', async () => {
     await open(
       applicationView({
@@ -224,7 +281,7 @@ describe('ApplicationPage (association)', () => {
     expect(el.querySelector('tp-application-content')).not.toBeNull();
     expect(el.querySelector('[data-testid="receipt-link"]')).not.toBeNull();
     expect(text('tp-message-thread')).toContain('Agnès Martin (Administration)');
-    expect(text('[data-testid="unread-badge"]')).toBe('1 non lu(s)');
+    expect(text('[data-testid="unread-badge"]')).toBe('1 non lu');
     expect(Array.from(el.querySelectorAll('button')).some((b) => b.textContent?.includes('Retirer ma candidature'))).toBe(true);
   });
 

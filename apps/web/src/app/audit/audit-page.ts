@@ -13,6 +13,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import type { AuditEventView, AuditVerification } from '@tremplin/contracts';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditLabel } from '@tremplin/contracts/audit-labels';
 import { LanguageService } from '../core/i18n/language.service';
+import { CountPipe } from '../shared/format/count.pipe';
 import { parisDayBoundToIso } from '../core/i18n/paris-time';
 import { Notifier } from '../core/http/notifier.service';
 import { ParisDatePipe } from '../shared/format/paris-date.pipe';
@@ -24,6 +25,7 @@ const EMPTY_QUERY: AuditQuery = { action: '', entityType: '', entityId: '', acto
 @Component({
   selector: 'tp-audit-page',
   imports: [
+    CountPipe,
     ReactiveFormsModule,
     MatTableModule,
     MatPaginatorModule,

@@ -550,7 +550,6 @@ export const EN: typeof FR = {
       declaration: 'Declaration and submission',
     },
     stepHasErrors: 'To correct',
-    stepMissing: '{{count}} item(s) to complete',
     previous: 'Previous step',
     next: 'Next step: {{step}}',
     general: {
@@ -581,7 +580,6 @@ export const EN: typeof FR = {
     submit: {
       title: 'Submit the application',
       resubmitTitle: 'Send the application again',
-      missingTitle: 'Before submitting, {{count}} item(s) to complete',
       stepN: 'Step {{n}} ({{step}})',
       complete: 'The application is complete: you can submit it.',
       verifyFirst: 'Confirm your email address first (link received by email): otherwise submission will be refused.',
@@ -761,7 +759,6 @@ export const EN: typeof FR = {
   },
   messages: {
     title: 'Messages',
-    unread: '{{count}} unread',
     listLabel: 'Messages, oldest first',
     mine: 'your message',
     attachments: 'Attachments',
@@ -793,7 +790,6 @@ export const EN: typeof FR = {
     versions: {
       title: 'Submitted versions',
       version: 'Version {{n}}',
-      changes: '{{count}} change(s)',
       none: 'No version submitted.',
       diffCaption: 'Changes in version {{n}} compared with version {{previous}}',
       noChange: 'No difference from the previous version.',
@@ -918,5 +914,21 @@ export const EN: typeof FR = {
     criterion: 'Criterion',
     weight: 'Weight',
     maxScore: 'Maximum score',
+  },
+  /** Plural messages by CLDR category (Intl.PluralRules): `other` is required. */
+  plurals: {
+    stepMissing: { one: '{{count}} item to complete', other: '{{count}} items to complete' },
+    missingTitle: { one: 'Before submitting, {{count}} item to complete', other: 'Before submitting, {{count}} items to complete' },
+    unread: { one: '{{count}} unread', other: '{{count}} unread' },
+    changes: { one: '{{count}} change', other: '{{count}} changes' },
+  },
+  wizardSteps: {
+    done: 'Step complete',
+  },
+  legal: {
+    footerNav: 'Legal information',
+    noticeTitle: 'Legal notice',
+    privacyTitle: 'Personal data',
+    contactTitle: 'Contact',
   },
 };

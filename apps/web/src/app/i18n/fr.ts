@@ -550,7 +550,6 @@ export const FR = {
       declaration: 'Déclaration et dépôt',
     },
     stepHasErrors: 'À corriger',
-    stepMissing: '{{count}} élément(s) à compléter',
     previous: 'Étape précédente',
     next: 'Étape suivante : {{step}}',
     general: {
@@ -581,7 +580,6 @@ export const FR = {
     submit: {
       title: 'Déposer la candidature',
       resubmitTitle: 'Renvoyer la candidature',
-      missingTitle: 'Avant de déposer, {{count}} élément(s) à compléter',
       stepN: 'Étape {{n}} ({{step}})',
       complete: 'La candidature est complète : vous pouvez la déposer.',
       verifyFirst: 'Confirmez d’abord votre adresse e-mail (lien reçu par courriel) : sans cela, le dépôt sera refusé.',
@@ -762,7 +760,6 @@ export const FR = {
   },
   messages: {
     title: 'Messages',
-    unread: '{{count}} non lu(s)',
     listLabel: 'Messages, du plus ancien au plus récent',
     mine: 'votre message',
     attachments: 'Pièces jointes',
@@ -794,7 +791,6 @@ export const FR = {
     versions: {
       title: 'Versions déposées',
       version: 'Version {{n}}',
-      changes: '{{count}} modification(s)',
       none: 'Aucune version déposée.',
       diffCaption: 'Modifications de la version {{n}} par rapport à la version {{previous}}',
       noChange: 'Aucune différence avec la version précédente.',
@@ -920,5 +916,21 @@ export const FR = {
     criterion: 'Critère',
     weight: 'Poids',
     maxScore: 'Note maximale',
+  },
+  /** Plural messages by CLDR category (Intl.PluralRules): `other` is required, French 0 and 1 are `one`. */
+  plurals: {
+    stepMissing: { one: '{{count}} élément à compléter', other: '{{count}} éléments à compléter' },
+    missingTitle: { one: 'Avant de déposer, {{count}} élément à compléter', other: 'Avant de déposer, {{count}} éléments à compléter' },
+    unread: { one: '{{count}} non lu', other: '{{count}} non lus' },
+    changes: { one: '{{count}} modification', other: '{{count}} modifications' },
+  },
+  wizardSteps: {
+    done: 'Étape complète',
+  },
+  legal: {
+    footerNav: 'Informations légales',
+    noticeTitle: 'Mentions légales',
+    privacyTitle: 'Données personnelles',
+    contactTitle: 'Contact',
   },
 };

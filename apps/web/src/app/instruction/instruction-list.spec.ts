@@ -67,7 +67,7 @@ describe('InstructionList (staff)', () => {
         axes: [{ code: 'MEDIATION', labelFr: 'Médiation', labelEn: 'Mediation', description: '', position: 0, envelopeCents: 1 }],
       },
     ]);
-    listRequest().flush(page([summary(1), summary(2)], 60));
+    listRequest().flush(page([summary(1), summary(2)], 1500));
     await fixture.whenStable();
   });
 
@@ -83,12 +83,12 @@ describe('InstructionList (staff)', () => {
   it('loads the first page sorted by submission date, newest first, and shows French formats', () => {
     const rows = Array.from(el.querySelectorAll('tr.mat-mdc-row')).map((r) => normalizeSpaces(r.textContent));
     expect(rows[0]).toContain('AAP2016-MED-000001');
-    expect(rows[0]).toContain('2 non lu(s)');
+    expect(rows[0]).toContain('2 non lus');
     expect(rows[0]).toContain('Médiation');
     expect(rows[0]).toContain('Métropole Lille, Douaisis');
     expect(rows[0]).toContain('75 000,01 €');
     expect(rows[0]).toContain('20/03/2016 11:00');
-    expect(normalizeSpaces(el.querySelector('[data-testid="count"]')?.textContent)).toBe('Candidatures trouvées : 60');
+    expect(normalizeSpaces(el.querySelector('[data-testid="count"]')?.textContent)).toBe('Candidatures trouvées : 1 500');
     expect(el.querySelector('table caption')?.textContent).toContain('Candidatures');
     expect(el.querySelectorAll('th[scope="col"]').length).toBe(8);
   });
@@ -146,9 +146,9 @@ describe('InstructionList (staff)', () => {
     TestBed.tick();
     const req = listRequest();
     expect(params(req)).toMatchObject({ page: '1', pageSize: '50' });
-    req.flush(page([summary(1)], 60, 1, 50));
+    req.flush(page([summary(1)], 15000, 1, 50));
     await fixture.whenStable();
-    expect(await paginator.getRangeLabel()).toBe('1 – 50 sur 60');
+    expect(await paginator.getRangeLabel()).toBe('1 – 50 sur 15\u202f000');
   });
 
   async function choose(selectId: string, text: string): Promise<void> {

@@ -24,6 +24,8 @@ import { CallsApi } from '../shared/calls/calls-api';
 import { EurosPipe } from '../shared/format/euros.pipe';
 import { LabelPipe } from '../shared/format/label.pipe';
 import { ParisDatePipe } from '../shared/format/paris-date.pipe';
+import { PluralPipe } from '../shared/format/plural.pipe';
+import { CountPipe } from '../shared/format/count.pipe';
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
@@ -47,6 +49,8 @@ export const SEARCH_DEBOUNCE_MS = 300;
     EurosPipe,
     LabelPipe,
     ParisDatePipe,
+    PluralPipe,
+    CountPipe,
   ],
   templateUrl: './instruction-list.html',
   styleUrl: './instruction-list.scss',

@@ -22,6 +22,7 @@ import { ApplicationsApi } from '../shared/applications/applications-api';
 import { ErrorSummary, type SummaryError } from '../shared/error-summary/error-summary';
 import { FileDownloader } from '../shared/files/file-download';
 import { ParisDatePipe } from '../shared/format/paris-date.pipe';
+import { PluralPipe } from '../shared/format/plural.pipe';
 import { describeErrors, errorMessage } from '../shared/forms/describe-errors';
 import { collectErrors } from '../shared/forms/collect-errors';
 import { applyServerErrors } from '../shared/forms/server-errors';
@@ -52,6 +53,7 @@ function afterToday(control: AbstractControl<string>): ValidationErrors | null {
     MatProgressBarModule,
     TranslatePipe,
     ParisDatePipe,
+    PluralPipe,
     ApplicationStatusChip,
     ApplicationContent,
     ErrorSummary,

@@ -54,6 +54,33 @@ describe('LoginPage', () => {
     expect(navigate).toHaveBeenCalledWith('/audit?page=2');
   });
 
+  it.each([
+    ['association', 'association1@demo.tremplin.fr', '/candidatures'],
+    ['admin', 'admin@demo.tremplin.fr', '/instruction'],
+    ['finance', 'finances@demo.tremplin.fr', '/instruction'],
+    ['reviewer', 'evaluateur@demo.tremplin.fr', '/'],
+  ] as const)('without a return URL, lands the %s on its work (%s → %s)', async (role, email, landing) => {
+    await fillAndSubmit(email, 'Tremplin-2016!');
+    backend.expectOne(AUTH_API.login).flush(loginResponse(role));
+    await fixture.whenStable();
+    expect(navigate).toHaveBeenCalledWith(landing);
+  });
+
+  it('keeps the requested page of an association over its landing page', async () => {
+    fixture.componentRef.setInput('returnUrl', '/candidatures?appel=c1');
+    await fillAndSubmit('association1@demo.tremplin.fr', 'Tremplin-2016!');
+    backend.expectOne(AUTH_API.login).flush(loginResponse('association'));
+    await fixture.whenStable();
+    expect(navigate).toHaveBeenCalledWith('/candidatures?appel=c1');
+  });
+
+  it('offers the sign-up with the same return URL', async () => {
+    fixture.componentRef.setInput('returnUrl', '/candidatures?appel=c1');
+    await fixture.whenStable();
+    const link = (fixture.nativeElement as HTMLElement).querySelector<HTMLAnchorElement>('.signup a');
+    expect(link?.getAttribute('href')).toBe('/inscription?returnUrl=%2Fcandidatures%3Fappel%3Dc1');
+  });
+
   it('shows the API message in an alert region on wrong credentials', async () => {
     await fillAndSubmit('x@y.fr', 'bad');
     backend

@@ -10,6 +10,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import type { Role } from '@tremplin/contracts';
 import { AuthService } from '../core/auth/auth.service';
 import { Notifier } from '../core/http/notifier.service';
+import { safeReturnUrl } from '../core/auth/return-url';
 
 export const DEMO_PASSWORD = 'Tremplin-2016!';
 export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; role: Role }> = [
@@ -21,11 +22,18 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; role: Role }> = [
   { email: 'association2@demo.tremplin.fr', role: 'association' },
 ];
 
-/** Only same-site paths are followed after login (no open redirect). */
-export function safeReturnUrl(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || value.startsWith('/connexion')) return '/';
-  return value;
+/**
+ * Where each role lands after login when no page was asked for: its work. Associations their
+ * applications, staff who read every application (the permission of the /instruction route) the applications list,
+ * others the calls.
+ */
+export function landingUrl(auth: Pick<AuthService, 'hasPermission'>): string {
+  if (auth.hasPermission('applications.own')) return '/candidatures';
+  if (auth.hasPermission('applications.read-all')) return '/instruction';
+  return '/';
 }
+
+export { safeReturnUrl } from '../core/auth/return-url';
 
 @Component({
   selector: 'tp-login-page',
@@ -68,7 +76,8 @@ export class LoginPage {
     this.auth.login(email.trim(), password).subscribe({
       next: () => {
         this.submitting.set(false);
-        void this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
+        const asked = this.returnUrl();
+        void this.router.navigateByUrl(asked ? safeReturnUrl(asked) : landingUrl(this.auth));
       },
       error: (error: unknown) => {
         this.submitting.set(false);

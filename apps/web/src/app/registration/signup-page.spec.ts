@@ -137,6 +137,15 @@ describe('SignupPage', () => {
     expect(navigate).toHaveBeenCalledWith('/candidatures');
   });
 
+  it('goes back to the call that sent here once the account exists (same-site paths only)', async () => {
+    fixture.componentRef.setInput('returnUrl', '/candidatures?appel=c1');
+    await fillValid();
+    await submit();
+    backend.expectOne(AUTH_API.register).flush(loginResponse('association'));
+    await fixture.whenStable();
+    expect(navigate).toHaveBeenCalledWith('/candidatures?appel=c1');
+  });
+
   it("puts the API's field errors on their fields (organization.siret → SIRET, password)", async () => {
     await fillValid();
     await submit();

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, input, signal, viewChild } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { AuthService } from '../core/auth/auth.service';
+import { safeReturnUrl } from '../core/auth/return-url';
 import { readApiError } from '../core/http/api-error';
 import { Notifier } from '../core/http/notifier.service';
 import { ErrorSummary, type SummaryError } from '../shared/error-summary/error-summary';
@@ -47,6 +48,9 @@ export function createSignupForm() {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SignupPage {
+  /** `?returnUrl=`: the page to go back to once the account exists (component input binding). */
+  readonly returnUrl = input<string | undefined>();
+
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly notifier = inject(Notifier);
@@ -80,7 +84,9 @@ export class SignupPage {
         next: () => {
           this.submitting.set(false);
           this.notifier.success(this.translate.instant('signup.welcome') as string);
-          void this.router.navigateByUrl('/candidatures');
+          // Back to the page that sent here (a call's « Déposer une candidature »), else the applications.
+          const asked = this.returnUrl();
+          void this.router.navigateByUrl(asked ? safeReturnUrl(asked) : '/candidatures');
         },
         error: (error: unknown) => {
           this.submitting.set(false);

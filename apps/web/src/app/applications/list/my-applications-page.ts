@@ -21,6 +21,7 @@ import { ErrorSummary, type SummaryError } from '../../shared/error-summary/erro
 import { EurosPipe } from '../../shared/format/euros.pipe';
 import { LabelPipe } from '../../shared/format/label.pipe';
 import { ParisDatePipe } from '../../shared/format/paris-date.pipe';
+import { PluralPipe } from '../../shared/format/plural.pipe';
 import { describeErrors, errorMessage } from '../../shared/forms/describe-errors';
 import { collectErrors } from '../../shared/forms/collect-errors';
 import { applyServerErrors } from '../../shared/forms/server-errors';
@@ -44,6 +45,7 @@ import { applyServerErrors } from '../../shared/forms/server-errors';
     EurosPipe,
     LabelPipe,
     ParisDatePipe,
+    PluralPipe,
   ],
   templateUrl: './my-applications-page.html',
   styleUrl: './my-applications-page.scss',

@@ -6,6 +6,7 @@ import {
   Component,
   DOCUMENT,
   DestroyRef,
+  ElementRef,
   Injector,
   afterNextRender,
   computed,
@@ -36,6 +37,7 @@ import { errorMessage } from '../../shared/forms/describe-errors';
 import { fieldId } from '../../shared/forms/collect-errors';
 import { applyServerErrors, fieldPath } from '../../shared/forms/server-errors';
 import { ParisDatePipe } from '../../shared/format/paris-date.pipe';
+import { PluralPipe, translatePlural } from '../../shared/format/plural.pipe';
 import {
   createApplicationForm,
   formValueFromView,
@@ -97,6 +99,7 @@ const apiField = (path: ReadonlyArray<string | number>): string =>
     MatIconModule,
     TranslatePipe,
     ParisDatePipe,
+    PluralPipe,
     ErrorSummary,
     GeneralStep,
     ProjectStep,
@@ -127,6 +130,7 @@ export class ApplicationWizard implements OnInit {
   protected readonly auth = inject(AuthService);
   protected readonly language = inject(LanguageService);
   private readonly stepper = viewChild(MatStepper);
+  private readonly missingBox = viewChild<ElementRef<HTMLElement>>('missingBox');
 
   protected readonly steps = STEP_KEYS;
   protected readonly narrow = toSignal(
@@ -181,13 +185,31 @@ export class ApplicationWizard implements OnInit {
     }));
   });
 
+  /**
+   * The error summary without the items the « missing » list already shows (a required field left
+   * empty is both a client error and a missing item; the API's refusal names the missing items
+   * too): each item is listed once.
+   */
+  protected readonly shownSummary = computed(() => {
+    const listed = new Set(this.missing().map((m) => m.targetId));
+    return this.summary().filter((error) => !error.targetId || !listed.has(error.targetId));
+  });
+
+  /** Steps with nothing missing and no error are marked done in the step bar. */
+  protected readonly stepDone = computed(() => {
+    if (!this.view()) return STEP_KEYS.map(() => false);
+    const missing = this.missing();
+    const errors = this.stepErrors();
+    return STEP_KEYS.map((_, step) => errors[step] === null && !missing.some((m) => m.step === step));
+  });
+
   protected readonly stepErrors = computed(() =>
     STEP_KEYS.map((_, step) => {
       const client = this.clientErrors().filter((e) => stepOfField(e.field) === step).length;
       const blocked = this.blockedSteps().includes(step);
       const missing = this.submitAttempted() ? this.missing().filter((m) => m.step === step).length : 0;
       if (client > 0 || blocked) return this.t('wizard.stepHasErrors');
-      if (missing > 0) return this.t('wizard.stepMissing', { count: missing });
+      if (missing > 0) return translatePlural(this.translate, 'plurals.stepMissing', missing, this.language.lang());
       return null;
     }),
   );
@@ -349,6 +371,7 @@ export class ApplicationWizard implements OnInit {
           targetId: targetIdOf(e.field),
         })),
       );
+      this.focusMissingUnlessSummary();
       return;
     }
     this.summary.set([]);
@@ -377,12 +400,29 @@ export class ApplicationWizard implements OnInit {
               targetId: targetIdOf(d.field),
             })),
           );
-          this.onDocuments(this.view()?.documents ?? []);
+          // The missing list is read again; the summary keeps only what that list does not show.
+          this.api.get(view.id).subscribe({
+            next: (fresh) => {
+              this.view.update((current) => (current ? { ...current, documents: fresh.documents, missing: fresh.missing } : current));
+              this.focusMissingUnlessSummary();
+            },
+            error: () => undefined,
+          });
           return;
         }
         this.submitError.set(api?.message ?? this.notifier.messageOf(error));
       },
     });
+  }
+
+  /** When every problem is in the « missing » list (the summary shows nothing), that list takes the focus. */
+  private focusMissingUnlessSummary(): void {
+    afterNextRender(
+      () => {
+        if (this.shownSummary().length === 0) this.missingBox()?.nativeElement.focus();
+      },
+      { injector: this.injector },
+    );
   }
 
   /** Saves pending input, then gives the version another action (withdrawal) must carry. */

@@ -74,9 +74,9 @@ describe('CallList (home page)', () => {
     return fixture.nativeElement as HTMLElement;
   }
 
-  it('shows the envelope in French euros: 74 300 000,00 €', async () => {
+  it('shows the envelope in French euros, rounded to the euro on this public page: 74 300 000 €', async () => {
     const el = await render([call({})]);
-    expect(normalizeSpaces(el.querySelector('[data-testid="envelope"]')?.textContent)).toBe('74 300 000,00 €');
+    expect(normalizeSpaces(el.querySelector('[data-testid="envelope"]')?.textContent)).toBe('74 300 000 €');
     expect(el.querySelector('h1')?.textContent).toContain('Appels à projets');
   });
 
@@ -85,12 +85,12 @@ describe('CallList (home page)', () => {
     const bars = Array.from(el.querySelectorAll('.bar-row')).map((li) => normalizeSpaces(li.textContent));
     expect(bars).toHaveLength(5);
     expect(bars[0]).toContain('Médiation');
-    expect(bars[0]).toContain('10 000 000,00 €');
+    expect(bars[0]).toContain('10 000 000 €');
     expect(bars[3]).toContain("Levée des freins à l'emploi");
-    expect(bars[3]).toContain('20 000 000,00 €');
+    expect(bars[3]).toContain('20 000 000 €');
     const rows = el.querySelectorAll('.chart-table tbody tr');
     expect(rows).toHaveLength(5);
-    expect(normalizeSpaces(el.querySelector('.chart-table tfoot')?.textContent)).toContain('74 300 000,00 €');
+    expect(normalizeSpaces(el.querySelector('.chart-table tfoot')?.textContent)).toContain('74 300 000 €');
   });
 
   it('marks the historical call and the open demo call, with status and countdown', async () => {

@@ -1,6 +1,8 @@
 import { Injectable, type Provider, inject } from '@angular/core';
 import { MatPaginatorIntl } from '@angular/material/paginator';
 import { TranslateService } from '@ngx-translate/core';
+import type { Lang } from '@tremplin/contracts';
+import { formatCount } from '../../shared/format/numbers';
 
 /**
  * Paginator labels in the UI language. Provided on the lazy routes that show a paginator, not in
@@ -26,7 +28,9 @@ export class TranslatedPaginatorIntl extends MatPaginatorIntl {
     if (length === 0 || pageSize === 0) return this.t('paginator.rangeEmpty', { length });
     const start = page * pageSize + 1;
     const end = Math.min(length, (page + 1) * pageSize);
-    return this.t('paginator.range', { start, end, length });
+    // Thousands separators as everywhere else (« 1 – 25 sur 15 000 »).
+    const lang: Lang = this.translate.getCurrentLang() === 'en' ? 'en' : 'fr';
+    return this.t('paginator.range', { start: formatCount(start, lang), end: formatCount(end, lang), length: formatCount(length, lang) });
   };
 
   private refresh(): void {
@@ -38,7 +42,7 @@ export class TranslatedPaginatorIntl extends MatPaginatorIntl {
     this.changes.next();
   }
 
-  private t(key: string, params?: Record<string, number>): string {
+  private t(key: string, params?: Record<string, number | string>): string {
     return this.translate.instant(key, params) as string;
   }
 }

@@ -74,7 +74,7 @@ describe('icons', () => {
     TestBed.configureTestingModule({ providers: [provideIcons()] });
     const fixture = TestBed.createComponent(Host);
     fixture.detectChanges();
-    const icons = [...(fixture.nativeElement as HTMLElement).querySelectorAll('mat-icon')];
+    const icons = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('mat-icon'));
     expect(icons.map((icon) => icon.textContent)).toEqual(['', '']);
     expect(icons.map((icon) => icon.querySelector('svg path')?.getAttribute('d')?.slice(0, 24))).toEqual([
       'M503.5-289.48q9.5-9.48 9',

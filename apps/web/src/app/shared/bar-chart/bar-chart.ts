@@ -26,6 +26,8 @@ export class BarChart {
   readonly caption = input.required<string>();
   readonly data = input.required<readonly BarDatum[]>();
   readonly lang = input.required<Lang>();
+  /** `'whole'` rounds amounts to the euro (public figures). */
+  readonly precision = input<'cents' | 'whole'>('cents');
   /** Header of the label column in the table alternative. */
   readonly labelHeader = input<string>('');
 

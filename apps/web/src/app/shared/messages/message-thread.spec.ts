@@ -53,7 +53,7 @@ describe('MessageThread', () => {
     expect(items[0]).toContain('Nadia Lambert (Association) — 27 novembre 2026 à 10:00');
     expect(items[1]).toContain('Agnès Martin (Administration)');
     expect(el.querySelector('li.message a')?.getAttribute('href')).toBe(`/api/applications/${ID}/documents/d9`);
-    expect(normalizeSpaces(el.querySelector('[data-testid="unread-badge"]')?.textContent)).toBe('1 non lu(s)');
+    expect(normalizeSpaces(el.querySelector('[data-testid="unread-badge"]')?.textContent)).toBe('1 non lu');
   });
 
   it('uploads an attachment with progress, then sends it with the message', async () => {

@@ -15,6 +15,7 @@ import { FileDownloader } from '../files/file-download';
 import { ACCEPT_ATTRIBUTE, MAX_UPLOAD_BYTES, checkFile, formatFileSize, withProgress } from '../files/files';
 import { UploadProgressBar } from '../files/upload-progress';
 import { ParisDatePipe } from '../format/paris-date.pipe';
+import { PluralPipe } from '../format/plural.pipe';
 
 const MAX_ATTACHMENTS = 5;
 
@@ -34,6 +35,7 @@ const MAX_ATTACHMENTS = 5;
     MatProgressBarModule,
     TranslatePipe,
     ParisDatePipe,
+    PluralPipe,
     UploadProgressBar,
   ],
   templateUrl: './message-thread.html',
