@@ -38,7 +38,7 @@ describe('mail outbox and worker', () => {
   const enqueue = async (count: number) =>
     (await t.sql<{ id: string }>(
       `INSERT INTO outbox_mail (to_address, subject, text_body, kind)
-       SELECT 'dest' || g || '@example.org', 'Sujet n°' || g, 'Bonjour,' || chr(10) || 'corps ' || g, 'test' FROM generate_series(1, $1::int) g
+       SELECT 'dest' || g || '@example.org', 'Sujet n°' || g, 'Bonjour,' || chr(10) || 'corps ' || g, 'message' FROM generate_series(1, $1::int) g
        RETURNING id`,
       [count],
     )).map((r) => r.id);
