@@ -7,6 +7,8 @@ module.exports = {
   preset: '../../jest.preset.js',
   ...createCjsPreset(),
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
+  // Component tests render real Material components: on a loaded 2-core machine 5 s is too tight.
+  testTimeout: 30_000,
   coverageDirectory: '../../coverage/apps/web',
   moduleNameMapper: {
     // Deep imports of the contracts (see tsconfig.app.json): value exports without class-validator.
