@@ -102,6 +102,16 @@ describe('staff read the last submitted version, members the working copy', () =
       expect(staff.missing).toEqual([]);
       expect(await listed(token, v1.id)).toEqual(WITH_PLAN_V1);
     }
+    // The staff list too: the row shows the submitted title and amount, the member's list its working copy.
+    const row = async (token: string) => {
+      const res = await t.http.get('/api/applications').set(bearer(token)).query({ callId: call.id, q: 'Médiation sociale', pageSize: 100 });
+      expect(res.status).toBe(200);
+      return (res.body as { items: Array<{ id: string; title: string; requestedCents: number }> }).items.find((i) => i.id === v1.id);
+    };
+    for (const token of [admin, finance]) {
+      expect(await row(token)).toMatchObject({ title: 'Médiation sociale de proximité', requestedCents: 7_500_000 });
+    }
+    expect(await row(a1)).toMatchObject({ title: 'Médiation sociale renforcée', requestedCents: 8_000_000 });
     const frozenFile = await download(admin, v1.id, v1Document.id);
     expect(frozenFile.status).toBe(200);
     expect(Buffer.compare(frozenFile.body as Buffer, planV1)).toBe(0);

@@ -168,15 +168,25 @@ export class ApplicationsService {
     ids.orderBy(sort.column, direction).addOrderBy('a.id', direction).offset(offset).limit(pageSize);
     const [idsSql, params] = ids.getQueryAndParameters();
     const reader = `$${params.length + 1}`;
+    // Members see their working copy; everyone else the page's rows as last submitted (title, territories,
+    // amount requested from the frozen version), even while an association edits an answer.
+    const frozen = !roleHasPermission(actor.role, 'applications.own');
+    const shown = frozen
+      ? `COALESCE(v.snapshot->>'title', a.title) AS title,
+         CASE WHEN v.snapshot IS NULL THEN a.territories
+              ELSE ARRAY(SELECT jsonb_array_elements_text(v.snapshot->'project'->'territories')) END AS territories,
+         COALESCE((SELECT SUM((y->'products'->>'p74Departement')::bigint) FROM jsonb_array_elements(v.snapshot->'budget') y), a.requested_cents) AS requested_cents`
+      : 'a.title, a.territories, a.requested_cents';
     const rows: ApplicationListRow[] = await this.dataSource.query(
       `SELECT a.id, a.reference, a.call_id, c.code AS call_code, x.code AS axis_code, a.organization_id,
-              o.legal_name AS organization_name, a.territories, a.title, a.status, a.requested_cents,
+              o.legal_name AS organization_name, ${shown}, a.status,
               a.submitted_at, a.updated_at, ${unreadMessagesSql('a.id', reader)} AS unread_messages
          FROM (${idsSql}) page
          JOIN application a ON a.id = page.id
          JOIN call c ON c.id = a.call_id
          JOIN call_axis x ON x.id = a.axis_id
          JOIN organization o ON o.id = a.organization_id
+         ${frozen ? 'LEFT JOIN application_version v ON v.application_id = a.id AND v.version_no = a.submitted_version' : ''}
         ORDER BY ${sort.column} ${direction}, a.id ${direction}`,
       [...params, actor.userId],
     );
