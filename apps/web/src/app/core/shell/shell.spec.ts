@@ -105,16 +105,16 @@ describe('Shell', () => {
     expect(el.querySelector('.skip-link')?.textContent).toContain('Skip to content');
   });
 
-  it('shows the user menu with name, role and sign-out', async () => {
+  it('shows the user menu with name, role, password change and sign-out', async () => {
     await signInAs('finance');
     const loader = TestbedHarnessEnvironment.loader(fixture);
     const menu = await loader.getHarness(MatMenuHarness);
     expect(await menu.getTriggerText()).toContain('Jeanne finance');
     await menu.open();
     const items = await menu.getItems();
-    expect(await items[0]?.getText()).toContain('Se déconnecter');
+    expect(await Promise.all(items.map((item) => item.getText()))).toEqual(['Changer mon mot de passe', 'Se déconnecter']);
     expect(normalizeSpaces(document.body.textContent)).toContain('Rôle : Finances');
-    await items[0]?.click();
+    await items[1]?.click();
     backend.expectOne(AUTH_API.logout).flush(null, { status: 204, statusText: 'No Content' });
     await fixture.whenStable();
     expect(TestBed.inject(AuthService).isAuthenticated()).toBe(false);
