@@ -56,8 +56,8 @@ describe('InstructionList: batch admissibility', () => {
   });
 
   const listRequest = (): TestRequest => backend.expectOne((r) => r.url === '/api/applications' && r.method === 'GET');
-  const rowBoxes = () => [...el.querySelectorAll<HTMLInputElement>('tr.mat-mdc-row input[type="checkbox"]')];
-  const markButton = () => [...el.querySelectorAll<HTMLButtonElement>('.batch button')][0];
+  const rowBoxes = () => Array.from(el.querySelectorAll<HTMLInputElement>('tr.mat-mdc-row input[type="checkbox"]'));
+  const markButton = () => Array.from(el.querySelectorAll<HTMLButtonElement>('.batch button'))[0];
 
   it('an admin selects submitted rows only and marks them admissible after confirming; the list reloads', async () => {
     await start('admin');

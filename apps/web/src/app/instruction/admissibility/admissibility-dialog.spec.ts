@@ -31,7 +31,7 @@ describe('AdmissibilityDialog', () => {
     await fixture.whenStable();
   }
 
-  const submitButton = () => [...el.querySelectorAll('button')].find((b) => b.getAttribute('type') === 'submit') as HTMLButtonElement;
+  const submitButton = () => Array.from(el.querySelectorAll('button')).find((b) => b.getAttribute('type') === 'submit') as HTMLButtonElement;
   const comment = () => el.querySelector('#admissibility-comment') as HTMLTextAreaElement;
 
   it('inadmissible: refuses to close without a reason and a comment, then closes with both', async () => {
@@ -43,7 +43,7 @@ describe('AdmissibilityDialog', () => {
     await fixture.whenStable();
     expect(close).not.toHaveBeenCalled();
     expect(normalizeSpaces(el.querySelector('[role="alert"]')?.textContent)).toBe('Corrigez les champs signalés.');
-    const errors = [...el.querySelectorAll('mat-error')].map((e) => normalizeSpaces(e.textContent));
+    const errors = Array.from(el.querySelectorAll('mat-error')).map((e) => normalizeSpaces(e.textContent));
     expect(errors).toEqual(['Choisissez un motif.', 'Expliquez la décision.']);
 
     const select = await loader.getHarness(MatSelectHarness);
