@@ -203,7 +203,7 @@ describe('applications: drafts, submission, receipt', () => {
     // Staff now see it.
     const asAdmin = await t.http.get(`/api/applications/${ready.id}`).set(bearer(admin));
     expect(asAdmin.status).toBe(200);
-    expect(asAdmin.body.allowedActions).toEqual(['request_information']);
+    expect(asAdmin.body.allowedActions).toEqual(['request_information', 'declare_admissible', 'declare_inadmissible']);
   });
 
   it('serves a PDF receipt of the submitted version (409 for a draft)', async () => {

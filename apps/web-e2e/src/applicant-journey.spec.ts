@@ -24,7 +24,7 @@ async function adminPage(browser: Browser): Promise<Page> {
   return page;
 }
 
-test('a new association signs up, verifies its email, fills every step, uploads its documents, submits and downloads its receipt', async ({ page, browser }) => {
+test('a new association signs up, verifies its email, fills every step, uploads its documents, submits and downloads its receipt; staff declare it inadmissible and the association reads why and downloads the letter', async ({ page, browser }) => {
   test.setTimeout(180_000);
   const stamp = Date.now();
   const email = `essor${stamp}@exemple.fr`;
@@ -170,4 +170,26 @@ test('a new association signs up, verifies its email, fills every step, uploads 
   await expect(admin.locator('.meta')).toContainText(reference);
   await expect(admin.locator('#request-message')).toBeVisible();
   await expectNoAxeViolations(admin, 'staff application page');
+
+  // Admissibility: declared inadmissible with a reason and a comment, from the dialog
+  await admin.getByRole('button', { name: 'Irrecevable', exact: true }).click();
+  const dialog = admin.getByRole('dialog');
+  await expect(dialog.getByRole('heading')).toHaveText('Déclarer irrecevable (1)');
+  await choose(admin, '#admissibility-reason', 'Organisme non éligible');
+  await admin.locator('#admissibility-comment').fill('Les statuts ne prévoient pas l’accompagnement des publics.');
+  await expectNoAxeViolations(admin, 'admissibility dialog');
+  await dialog.getByRole('button', { name: 'Irrecevable' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(admin.locator('tp-application-status').first()).toContainText('Irrecevable');
+  await expect(admin.getByRole('button', { name: 'Irrecevable', exact: true })).toHaveCount(0);
+
+  // The association sees why, and downloads the letter
+  await page.reload();
+  const notice = page.getByTestId('inadmissibility');
+  await expect(notice).toContainText('motif : Organisme non éligible.');
+  await expect(notice).toContainText('Les statuts ne prévoient pas l’accompagnement des publics.');
+  const letterDownload = page.waitForEvent('download');
+  await notice.getByTestId('inadmissibility-letter').click();
+  expect((await letterDownload).suggestedFilename()).toBe(`irrecevabilite-${reference}.pdf`);
+  await expectNoAxeViolations(page, 'inadmissible application');
 });

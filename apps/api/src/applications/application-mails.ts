@@ -82,3 +82,35 @@ export function informationRequestMail(m: InformationRequestMail): MailToSend {
     ].join('\n'),
   };
 }
+
+export interface InadmissibilityMail {
+  to: string;
+  reference: string;
+  title: string;
+  /** The reason as the letter words it. */
+  reasonLabel: string;
+  comment: string;
+  link: string;
+  grantor: Pick<GrantorIdentity, 'name'>;
+}
+
+/** Tells each member of the organisation that the application is inadmissible, why, and where the letter is. */
+export function inadmissibilityMail(m: InadmissibilityMail): MailToSend {
+  return {
+    to: m.to,
+    kind: 'inadmissibility',
+    subject: `Candidature irrecevable — ${m.reference}`,
+    text: [
+      'Bonjour,',
+      '',
+      `${m.grantor.name} a examiné la recevabilité de la candidature ${m.reference} « ${m.title} ».`,
+      `Elle est irrecevable — motif : ${m.reasonLabel}.`,
+      '',
+      m.comment,
+      '',
+      `Le courrier de notification (PDF) est disponible dans votre espace : ${m.link}`,
+      '',
+      `${m.grantor.name} — Tremplin`,
+    ].join('\n'),
+  };
+}

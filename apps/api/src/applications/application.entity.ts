@@ -1,6 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { BudgetYearView, DeclarationInput, ProjectView, Territory } from '@tremplin/contracts';
-import { APPLICATION_STATUSES, type ApplicationStatus } from '@tremplin/domain';
+import { APPLICATION_STATUSES, type ApplicationStatus, type InadmissibilityReason } from '@tremplin/domain';
 import { centsTransformer } from '../core/database/cents.transformer';
 import { Call } from '../calls/call.entity';
 import { CallAxis } from '../calls/call-axis.entity';
@@ -32,5 +32,10 @@ export class Application {
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt!: Date | null;
   @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true }) withdrawnAt!: Date | null;
+  @Column({ name: 'admissibility_decided_by', type: 'uuid', nullable: true }) admissibilityDecidedBy!: string | null;
+  @Column({ name: 'admissibility_decided_at', type: 'timestamptz', nullable: true }) admissibilityDecidedAt!: Date | null;
+  @Column({ type: 'boolean', nullable: true }) admissible!: boolean | null;
+  @Column({ name: 'inadmissibility_reason', type: 'text', nullable: true }) inadmissibilityReason!: InadmissibilityReason | null;
+  @Column({ name: 'admissibility_comment', type: 'text', nullable: true }) admissibilityComment!: string | null;
   @Column({ name: 'search_text', type: 'text', insert: false, update: false, select: false }) searchText?: string;
 }

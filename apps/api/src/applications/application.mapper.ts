@@ -155,6 +155,9 @@ export function toApplicationView(a: Application, ctx: ApplicationContext): Appl
     openInformationRequest: ctx.openRequest
       ? { id: ctx.openRequest.id, message: ctx.openRequest.message, dueDate: ctx.openRequest.dueDate, createdAt: ctx.openRequest.createdAt.toISOString() }
       : null,
+    admissibility: a.admissible === null || !a.admissibilityDecidedAt
+      ? null
+      : { admissible: a.admissible, reason: a.inadmissibilityReason, comment: a.admissibilityComment, decidedAt: a.admissibilityDecidedAt.toISOString() },
   };
 }
 

@@ -1,11 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
+  AdmissibilityBatchRequest,
+  AdmissibilityRequest,
   CreateApplicationRequest,
   InformationRequestInput,
   ListApplicationsQuery,
   UpdateApplicationRequest,
   VersionedRequest,
+  type AdmissibilityBatchResult,
   type ApplicationSummaryView,
   type ApplicationVersionView,
   type ApplicationView,
@@ -14,6 +17,7 @@ import {
 import { CurrentActor, RequirePermission } from '../core/auth/access.decorators';
 import type { Actor } from '../core/auth/actor';
 import { UuidParam } from '../core/uuid.pipe';
+import { AdmissibilityService } from './admissibility.service';
 import { ApplicationSubmissionService } from './application-submission.service';
 import { ApplicationsService } from './applications.service';
 import { InformationRequestsService } from './information-requests.service';
@@ -26,7 +30,16 @@ export class ApplicationsController {
     private readonly applications: ApplicationsService,
     private readonly submission: ApplicationSubmissionService,
     private readonly informationRequests: InformationRequestsService,
+    private readonly admissibility: AdmissibilityService,
   ) {}
+
+  /** Batch marking from the staff list: all or nothing (one refusal rolls the whole batch back). */
+  @RequirePermission('applications.decide-admissibility')
+  @Post('admissibility')
+  @HttpCode(200)
+  decideAdmissibilityMany(@CurrentActor() actor: Actor, @Body() body: AdmissibilityBatchRequest): Promise<AdmissibilityBatchResult> {
+    return this.admissibility.decideMany(actor, body);
+  }
 
   @RequirePermission('applications.own')
   @Post()
@@ -84,5 +97,20 @@ export class ApplicationsController {
   @Post(':id/information-requests')
   requestInformation(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() body: InformationRequestInput): Promise<ApplicationView> {
     return this.informationRequests.request(actor, id, body);
+  }
+
+  @RequirePermission('applications.decide-admissibility')
+  @Post(':id/admissibility')
+  @HttpCode(200)
+  decideAdmissibility(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string, @Body() body: AdmissibilityRequest): Promise<ApplicationView> {
+    return this.admissibility.decide(actor, id, body);
+  }
+
+  /** The inadmissibility letter: the association and staff who may read the application (404 otherwise). */
+  @RequirePermission('applications.read')
+  @Get(':id/inadmissibility-letter')
+  async inadmissibilityLetter(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string): Promise<StreamableFile> {
+    const { fileName, content } = await this.admissibility.letter(actor, id);
+    return new StreamableFile(content, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"`, length: content.length });
   }
 }

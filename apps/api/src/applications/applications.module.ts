@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdmissibilityService } from './admissibility.service';
 import { ApplicationSubmissionService } from './application-submission.service';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsService } from './applications.service';
@@ -6,7 +7,7 @@ import { InformationRequestsService } from './information-requests.service';
 
 @Module({
   controllers: [ApplicationsController],
-  providers: [ApplicationsService, ApplicationSubmissionService, InformationRequestsService],
+  providers: [AdmissibilityService, ApplicationsService, ApplicationSubmissionService, InformationRequestsService],
   exports: [ApplicationsService],
 })
 export class ApplicationsModule {}

@@ -68,6 +68,8 @@ const ACTION_PERMISSIONS: Partial<Record<ApplicationAction, Permission>> = {
   resubmit: 'applications.own',
   withdraw: 'applications.own',
   request_information: 'applications.request-information',
+  declare_admissible: 'applications.decide-admissibility',
+  declare_inadmissible: 'applications.decide-admissibility',
 };
 
 /**

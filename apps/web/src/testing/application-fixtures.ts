@@ -53,6 +53,7 @@ export function applicationView(overrides: Partial<ApplicationView> = {}): Appli
     callTitle: 'Appel à projets insertion 2026',
     callYears: [2026, 2027, 2028],
     openInformationRequest: null,
+    admissibility: null,
     ...overrides,
   };
 }

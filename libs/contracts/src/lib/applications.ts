@@ -1,6 +1,8 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
@@ -17,7 +19,10 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { CHARGE_ACCOUNTS, PRODUCT_ACCOUNTS, type ApplicationStatus, type ChargeAccount, type ProductAccount } from '@tremplin/domain';
+import {
+  ADMISSIBILITY_COMMENT_MAX_LENGTH, CHARGE_ACCOUNTS, INADMISSIBILITY_REASONS, PRODUCT_ACCOUNTS,
+  type ApplicationStatus, type ChargeAccount, type InadmissibilityReason, type ProductAccount,
+} from '@tremplin/domain';
 import { TERRITORIES, type Territory } from './organizations';
 import { MAX_CENTS } from './calls';
 import { IsOmittable } from './common';
@@ -123,6 +128,38 @@ export class InformationRequestInput {
   @IsISO8601({ strict: true }) dueDate!: string;
 }
 
+/** Admissibility (recevabilité): whether the reason and comment are required is checked by the domain rule. */
+export class AdmissibilityDecisionInput {
+  @IsBoolean() admissible!: boolean;
+  @IsOptional() @IsIn(INADMISSIBILITY_REASONS) reason?: InadmissibilityReason | null;
+  @IsOptional() @IsString() @MaxLength(ADMISSIBILITY_COMMENT_MAX_LENGTH) comment?: string | null;
+}
+
+export class AdmissibilityRequest extends AdmissibilityDecisionInput {
+  @IsInt() @Min(1) version!: number;
+}
+
+/** The maximum number of applications marked in one batch request. */
+export const ADMISSIBILITY_BATCH_MAX = 100;
+
+/** All or nothing: one application that cannot take the decision refuses the whole batch. */
+export class AdmissibilityBatchRequest extends AdmissibilityDecisionInput {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(ADMISSIBILITY_BATCH_MAX) @ArrayUnique() @IsUUID('all', { each: true }) ids!: string[];
+}
+
+export interface AdmissibilityBatchResult {
+  /** The applications marked, in the order of `ids`. */
+  items: Array<{ id: string; reference: string | null; status: ApplicationStatus; version: number }>;
+}
+
+/** The recorded decision, shown to staff and to the association (with the letter when inadmissible). */
+export interface AdmissibilityView {
+  admissible: boolean;
+  reason: InadmissibilityReason | null;
+  comment: string | null;
+  decidedAt: string;
+}
+
 export class MessageInput {
   @IsString() @MinLength(1) @MaxLength(MAX_TEXT) body!: string;
   @IsOptional() @IsArray() @ArrayMaxSize(5) @IsUUID('4', { each: true }) documentIds?: string[];
@@ -191,6 +228,8 @@ export interface ApplicationView extends ApplicationSummaryView {
   /** The years of the call, in order: the budget and the yearly targets follow them. */
   callYears: number[];
   openInformationRequest: { id: string; message: string; dueDate: string; createdAt: string } | null;
+  /** Null until an instructor decides admissibility. */
+  admissibility: AdmissibilityView | null;
 }
 
 export interface ApplicationVersionView {

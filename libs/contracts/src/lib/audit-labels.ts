@@ -28,6 +28,8 @@ export const AUDIT_ACTION_LABELS: Labels = {
   'application.resubmitted': { fr: 'Candidature complétée et redéposée', en: 'Application resubmitted' },
   'application.withdrawn': { fr: 'Candidature retirée', en: 'Application withdrawn' },
   'application.information-requested': { fr: 'Compléments demandés', en: 'Information requested' },
+  'application.declared-admissible': { fr: 'Candidature déclarée recevable', en: 'Application declared admissible' },
+  'application.declared-inadmissible': { fr: 'Candidature déclarée irrecevable', en: 'Application declared inadmissible' },
   'document.uploaded': { fr: 'Pièce déposée', en: 'Document uploaded' },
   'document.deleted': { fr: 'Pièce supprimée', en: 'Document deleted' },
   'message.posted': { fr: 'Message envoyé', en: 'Message sent' },

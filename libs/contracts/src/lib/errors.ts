@@ -221,6 +221,11 @@ export const FIELD_MESSAGES = {
     fr: 'Budget {year} : indiquez le montant demandé au Département (compte 74).',
     en: 'Budget {year}: give the amount requested from the Département (account 74).',
   },
+  // Admissibility (issue #7 §1).
+  ADMISSIBILITY_REASON_INVALID: { fr: "Choisissez le motif d'irrecevabilité ({allowed}).", en: 'Choose the reason for inadmissibility ({allowed}).' },
+  ADMISSIBILITY_REASON_FORBIDDEN: { fr: "Pas de motif d'irrecevabilité pour une candidature recevable.", en: 'No inadmissibility reason for an admissible application.' },
+  ADMISSIBILITY_COMMENT_REQUIRED: { fr: "Expliquez l'irrecevabilité : ce texte figure dans le courrier.", en: 'Explain the inadmissibility: this text goes into the letter.' },
+  ADMISSIBILITY_COMMENT_TOO_LONG: { fr: '{max} caractères au plus.', en: 'At most {max} characters.' },
   // Robustness (issue #6 §6).
   DUPLICATE_VALUE: { fr: 'déjà utilisé', en: 'already used' },
   JSON_TOO_DEEP: { fr: 'JSON imbriqué sur plus de {max} niveaux', en: 'JSON nested deeper than {max} levels' },

@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   'applications.read', // read applications within the access policy's scope (own, assigned, or all)
   'applications.read-all', // staff: every submitted application (the instruction list), not only assigned ones
   'applications.request-information', // staff asks the association for more information
+  'applications.decide-admissibility', // an instructor marks a submitted application admissible or not
   'messages.write', // write in an application's thread (within the access policy's scope)
   'mails.read', // the mail outbox (admin page)
   'grantor.manage', // who grants: name, SIRET, address, president (one record)
@@ -30,7 +31,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   finance: ['auth.self', 'calls.revise-budget', 'audit.read', 'applications.read', 'applications.read-all'],
   admin: [
     'auth.self', 'calls.manage', 'calls.revise-budget', 'users.manage', 'users.read', 'audit.read',
-    'applications.read', 'applications.read-all', 'applications.request-information', 'messages.write', 'mails.read', 'grantor.manage',
+    'applications.read', 'applications.read-all', 'applications.request-information', 'applications.decide-admissibility',
+    'messages.write', 'mails.read', 'grantor.manage',
   ],
 };
 

@@ -16,6 +16,7 @@ import { MailKindCheck1764191000000 } from './migrations/1764191000000-mail-kind
 import { GrantorAndCallTexts1764192000000 } from './migrations/1764192000000-grantor-and-call-texts';
 import { AuthThrottlePasswordReset1764195000000 } from './migrations/1764195000000-auth-throttle-password-reset';
 import { ReviewLifecycle1764260000000 } from './migrations/1764260000000-review-lifecycle';
+import { Admissibility1764270000000 } from './migrations/1764270000000-admissibility';
 import { Grantor } from '../../grantor/grantor.entity';
 import { UserToken } from '../../users/user-token.entity';
 import { Invitation } from '../../organizations/invitation.entity';
@@ -36,6 +37,7 @@ export const ENTITIES = [
 export const MIGRATIONS = [
   Foundation1764160000000, ApplicantJourney1764170000000, AccentInsensitiveSearch1764180000000, StaffListIndexes1764190000000,
   MailKindCheck1764191000000, GrantorAndCallTexts1764192000000, AuthThrottlePasswordReset1764195000000, ReviewLifecycle1764260000000,
+  Admissibility1764270000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

@@ -303,6 +303,23 @@ describe('ApplicationPage (association)', () => {
     // The axis is fixed once submitted.
     expect(el.querySelector('#f-axisCode')?.getAttribute('aria-disabled')).toBe('true');
   });
+
+  it('shows an inadmissible application with its reason, the comment and the letter link', async () => {
+    await open(
+      applicationView({
+        status: 'inadmissible',
+        reference: 'AAP2026-MED-000042',
+        allowedActions: [],
+        missing: [],
+        admissibility: { admissible: false, reason: 'out_of_scope', comment: 'Le projet ne vise pas les allocataires du RSA.', decidedAt: '2026-12-02T10:00:00.000Z' },
+      }),
+    );
+    backend.expectOne(`${URL}/messages`).flush([]);
+    await fixture.whenStable();
+    expect(text('[data-testid="inadmissibility"] h2')).toBe('Irrecevable depuis le 2 décembre 2026 — motif : Hors du champ de l’appel à projets.');
+    expect(text('[data-testid="inadmissibility"]')).toContain('Le projet ne vise pas les allocataires du RSA.');
+    expect(el.querySelector('[data-testid="inadmissibility-letter"]')?.getAttribute('href')).toBe(`${URL}/inadmissibility-letter`);
+  });
 });
 
 describe('application form conversions', () => {

@@ -83,6 +83,16 @@ export class ApplicationPage {
     if (view) this.downloader.download(this.api.receiptUrl(view.id), `accuse-reception-${view.reference ?? view.id}.pdf`);
   }
 
+  protected downloadLetter(event: Event): void {
+    event.preventDefault();
+    const view = this.view();
+    if (view) this.downloader.download(this.api.inadmissibilityLetterUrl(view.id), `irrecevabilite-${view.reference ?? view.id}.pdf`);
+  }
+
+  protected letterUrl(view: ApplicationView): string {
+    return this.api.inadmissibilityLetterUrl(view.id);
+  }
+
   protected receiptUrl(view: ApplicationView): string {
     return this.api.receiptUrl(view.id);
   }

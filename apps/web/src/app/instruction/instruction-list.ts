@@ -2,6 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -11,11 +13,12 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { TranslatePipe } from '@ngx-translate/core';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { ApplicationSummaryView, Territory } from '@tremplin/contracts';
 import { TERRITORIES, TERRITORY_LABELS } from '@tremplin/contracts/organizations';
 import { APPLICATION_STATUSES } from '@tremplin/domain';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
+import { AuthService } from '../core/auth/auth.service';
 import { Notifier } from '../core/http/notifier.service';
 import { LanguageService } from '../core/i18n/language.service';
 import { ApplicationStatusChip } from '../shared/application-status/application-status';
@@ -26,6 +29,7 @@ import { LabelPipe } from '../shared/format/label.pipe';
 import { ParisDatePipe } from '../shared/format/paris-date.pipe';
 import { PluralPipe } from '../shared/format/plural.pipe';
 import { CountPipe } from '../shared/format/count.pipe';
+import { AdmissibilityDialog, type AdmissibilityChoice, type AdmissibilityDialogData } from './admissibility/admissibility-dialog';
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
@@ -42,6 +46,7 @@ export const SEARCH_DEBOUNCE_MS = 300;
     MatInputModule,
     MatSelectModule,
     MatButtonModule,
+    MatCheckboxModule,
     MatIconModule,
     MatProgressBarModule,
     TranslatePipe,
@@ -61,8 +66,17 @@ export class InstructionList {
   private readonly callsApi = inject(CallsApi);
   private readonly notifier = inject(Notifier);
   protected readonly language = inject(LanguageService);
+  private readonly auth = inject(AuthService);
+  private readonly dialog = inject(MatDialog);
+  private readonly translate = inject(TranslateService);
 
-  protected readonly columns = ['reference', 'organization', 'title', 'call', 'territories', 'status', 'requestedCents', 'submittedAt'];
+  /** Batch admissibility: a selection column for whoever may decide it. */
+  protected readonly canDecide = computed(() => this.auth.hasPermission('applications.decide-admissibility'));
+  private readonly baseColumns = ['reference', 'organization', 'title', 'call', 'territories', 'status', 'requestedCents', 'submittedAt'];
+  protected readonly columns = computed(() => (this.canDecide() ? ['select', ...this.baseColumns] : this.baseColumns));
+  /** Ids selected on the current page (cleared when the page, sort or filters change). */
+  protected readonly selected = signal<ReadonlySet<string>>(new Set());
+  protected readonly marking = signal(false);
   protected readonly statuses = APPLICATION_STATUSES;
   protected readonly territories = TERRITORIES.map((code) => ({ code, label: TERRITORY_LABELS[code] }));
 
@@ -84,6 +98,9 @@ export class InstructionList {
     const error = this.applications.error();
     return error ? this.notifier.messageOf(error) : null;
   });
+  /** Only submitted applications can be declared admissible. */
+  protected readonly selectable = computed(() => this.rows().filter((r) => r.status === 'submitted'));
+  protected readonly allSelected = computed(() => this.selectable().length > 0 && this.selectable().every((r) => this.selected().has(r.id)));
   protected readonly callList = computed(() => (this.calls.hasValue() ? this.calls.value() : []));
   private readonly callFilter = signal('');
   /** Axes of the chosen call, or of every call (codes are shared across calls). */
@@ -98,6 +115,7 @@ export class InstructionList {
     this.filters.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
       const f = this.filters.getRawValue();
       this.callFilter.set(f.callId);
+      this.selected.set(new Set());
       this.query.update((q) => ({ ...q, ...f, page: 1 }));
     });
     this.search.valueChanges
@@ -107,7 +125,10 @@ export class InstructionList {
         distinctUntilChanged(),
         takeUntilDestroyed(),
       )
-      .subscribe((q) => this.query.update((current) => ({ ...current, q, page: 1 })));
+      .subscribe((q) => {
+        this.selected.set(new Set());
+        this.query.update((current) => ({ ...current, q, page: 1 }));
+      });
   }
 
   protected axisName(row: ApplicationSummaryView): string {
@@ -120,11 +141,51 @@ export class InstructionList {
     return codes.map((c) => TERRITORY_LABELS[c] ?? c).join(', ');
   }
 
+  protected toggle(id: string, checked: boolean): void {
+    const next = new Set(this.selected());
+    if (checked) next.add(id);
+    else next.delete(id);
+    this.selected.set(next);
+  }
+
+  protected toggleAll(checked: boolean): void {
+    this.selected.set(checked ? new Set(this.selectable().map((r) => r.id)) : new Set());
+  }
+
+  /** All or nothing on the server: on a refusal nothing changed, and the message says why. */
+  protected markAdmissible(): void {
+    const ids = this.rows().filter((r) => this.selected().has(r.id)).map((r) => r.id);
+    if (ids.length === 0) return;
+    this.dialog
+      .open<AdmissibilityDialog, AdmissibilityDialogData, AdmissibilityChoice>(AdmissibilityDialog, {
+        data: { admissible: true, count: ids.length }, width: '36rem', maxWidth: '95vw',
+      })
+      .afterClosed()
+      .subscribe((choice) => {
+        if (!choice) return;
+        this.marking.set(true);
+        this.api.decideAdmissibilityMany({ ids, admissible: true }).subscribe({
+          next: (result) => {
+            this.marking.set(false);
+            this.selected.set(new Set());
+            this.notifier.success(this.translate.instant('admissibility.batchDone', { count: result.items.length }) as string);
+            this.applications.reload();
+          },
+          error: (error: unknown) => {
+            this.marking.set(false);
+            this.notifier.error(error);
+          },
+        });
+      });
+  }
+
   protected onSort(sort: Sort): void {
+    this.selected.set(new Set());
     this.query.update((q) => ({ ...q, sort: sort.direction ? sort.active : '', direction: sort.direction, page: 1 }));
   }
 
   protected onPage(event: PageEvent): void {
+    this.selected.set(new Set());
     this.query.update((q) => ({ ...q, page: event.pageIndex + 1, pageSize: event.pageSize }));
   }
 

@@ -5,6 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
+import { MatDialog } from '@angular/material/dialog';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
@@ -27,6 +28,7 @@ import { describeErrors, errorMessage } from '../shared/forms/describe-errors';
 import { collectErrors } from '../shared/forms/collect-errors';
 import { applyServerErrors } from '../shared/forms/server-errors';
 import { MessageThread } from '../shared/messages/message-thread';
+import { AdmissibilityDialog, type AdmissibilityChoice, type AdmissibilityDialogData } from './admissibility/admissibility-dialog';
 import { VersionDiff } from './version-diff';
 
 /** Today in Paris as yyyy-MM-dd (the due date must come after it). */
@@ -71,6 +73,7 @@ export class InstructionPage {
   private readonly notifier = inject(Notifier);
   private readonly translate = inject(TranslateService);
   private readonly downloader = inject(FileDownloader);
+  private readonly dialog = inject(MatDialog);
   protected readonly auth = inject(AuthService);
   protected readonly language = inject(LanguageService);
 
@@ -93,6 +96,10 @@ export class InstructionPage {
 
   protected readonly canRequest = computed(() => this.view()?.allowedActions.includes('request_information') ?? false);
 
+  /** Both actions leave « submitted » together; the lifecycle offers them only to whoever may decide. */
+  protected readonly canDecideAdmissibility = computed(() => this.view()?.allowedActions.includes('declare_admissible') ?? false);
+  protected readonly deciding = signal(false);
+
   protected readonly requestForm = new FormGroup({
     message: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.minLength(5), Validators.maxLength(10_000)] }),
     dueDate: new FormControl('', { nonNullable: true, validators: [Validators.required, afterToday] }),
@@ -112,6 +119,38 @@ export class InstructionPage {
   protected downloadReceipt(event: Event, view: ApplicationView): void {
     event.preventDefault();
     this.downloader.download(this.api.receiptUrl(view.id), `accuse-reception-${view.reference ?? view.id}.pdf`);
+  }
+
+  protected downloadLetter(event: Event, view: ApplicationView): void {
+    event.preventDefault();
+    this.downloader.download(this.api.inadmissibilityLetterUrl(view.id), `irrecevabilite-${view.reference ?? view.id}.pdf`);
+  }
+
+  protected letterUrl(view: ApplicationView): string {
+    return this.api.inadmissibilityLetterUrl(view.id);
+  }
+
+  protected decideAdmissibility(admissible: boolean): void {
+    const view = this.view();
+    if (!view) return;
+    this.dialog
+      .open<AdmissibilityDialog, AdmissibilityDialogData, AdmissibilityChoice>(AdmissibilityDialog, { data: { admissible, count: 1 }, width: '36rem', maxWidth: '95vw' })
+      .afterClosed()
+      .subscribe((choice) => {
+        if (!choice) return;
+        this.deciding.set(true);
+        this.api.decideAdmissibility(view.id, { ...choice, version: view.version }).subscribe({
+          next: (updated) => {
+            this.deciding.set(false);
+            this.view.set(updated);
+            this.notifier.success(this.t(admissible ? 'admissibility.admissibleDone' : 'admissibility.inadmissibleDone'));
+          },
+          error: (error: unknown) => {
+            this.deciding.set(false);
+            this.notifier.error(error);
+          },
+        });
+      });
   }
 
   /** The submitter's name or address; an internal id says nothing to a person. */

@@ -1,6 +1,9 @@
 import { HttpClient, HttpParams, type HttpEvent } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  AdmissibilityBatchRequest,
+  AdmissibilityBatchResult,
+  AdmissibilityRequest,
   ApplicationSummaryView,
   ApplicationVersionView,
   ApplicationView,
@@ -72,6 +75,19 @@ export class ApplicationsApi {
 
   requestInformation(id: string, body: InformationRequestInput): Observable<ApplicationView> {
     return this.http.post<ApplicationView>(`${base(id)}/information-requests`, body);
+  }
+
+  decideAdmissibility(id: string, body: AdmissibilityRequest): Observable<ApplicationView> {
+    return this.http.post<ApplicationView>(`${base(id)}/admissibility`, body);
+  }
+
+  /** All or nothing: one application that cannot take the decision refuses the batch. */
+  decideAdmissibilityMany(body: AdmissibilityBatchRequest): Observable<AdmissibilityBatchResult> {
+    return this.http.post<AdmissibilityBatchResult>('/api/applications/admissibility', body);
+  }
+
+  inadmissibilityLetterUrl(id: string): string {
+    return `${base(id)}/inadmissibility-letter`;
   }
 
   receiptUrl(id: string): string {
