@@ -2,18 +2,22 @@ import type { AllocationIssue } from './allocation';
 import { defineStateMachine } from './state-machine';
 
 /** The lifecycle of an application (candidature), in one place for the API, the UI and the tests. */
+/**
+ * In the order of the database enum (sorting by status follows it): `inadmissible` comes last because it
+ * was the enum's former last value `ineligible`, renamed in place (PostgreSQL cannot reorder an enum).
+ */
 export const APPLICATION_STATUSES = [
   'draft',
   'submitted',
   'information_requested',
   'admissible',
-  'inadmissible',
   'under_review',
   'reviewed',
   'retained',
   'waitlisted',
   'rejected',
   'withdrawn',
+  'inadmissible',
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 

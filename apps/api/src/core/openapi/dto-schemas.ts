@@ -43,7 +43,8 @@ function propertyOptions(target: DtoClass, property: string, rules: ValidationMe
   let required = true;
   let nested: DtoClass | undefined;
   for (const rule of rules) {
-    if (rule.type === ValidationTypes.CONDITIONAL_VALIDATION && rule.name === 'isOptional') required = false;
+    // @IsOptional and @IsOmittable (a ValidateIf): validated only when given, so never required.
+    if (rule.type === ValidationTypes.CONDITIONAL_VALIDATION) required = false;
     if (rule.type === ValidationTypes.NESTED_VALIDATION) {
       nested = nestedType(target, property);
       if (rule.each) isArray = true;
