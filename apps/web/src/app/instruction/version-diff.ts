@@ -24,7 +24,7 @@ export function readableValue(path: string, value: unknown, lang: Lang, t: (key:
   imports: [TranslatePipe],
   template: `
     @if (rows().length > 0) {
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="'instruction.versions.diffCaption' | translate: { n: version().versionNo, previous: version().versionNo - 1 }">
         <table class="data diff">
           <caption>{{ 'instruction.versions.diffCaption' | translate: { n: version().versionNo, previous: version().versionNo - 1 } }}</caption>
           <thead>
