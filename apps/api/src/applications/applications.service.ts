@@ -172,7 +172,7 @@ export class ApplicationsService {
     const reader = `$${params.length + 1}`;
     // Members see their working copy; everyone else the page's rows as last submitted (title, territories,
     // amount requested from the frozen version), even while an association edits an answer.
-    const frozen = !roleHasPermission(actor.role, 'applications.own');
+    const frozen = !this.access.readsWorkingCopies(actor);
     const shown = frozen
       ? `COALESCE(v.snapshot->>'title', a.title) AS title,
          CASE WHEN v.snapshot IS NULL THEN a.territories

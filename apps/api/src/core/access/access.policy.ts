@@ -62,7 +62,12 @@ export class AccessPolicy {
    * version, so that unsubmitted edits made after an information request stay with the association.
    */
   readsWorkingCopy(actor: Actor, application: Application): boolean {
-    return roleHasPermission(actor.role, 'applications.own') && actor.organizationId === application.organizationId;
+    return this.readsWorkingCopies(actor) && actor.organizationId === application.organizationId;
+  }
+
+  /** Whether lists show this actor working copies (its own organisation's) rather than submitted versions. */
+  readsWorkingCopies(actor: Actor): boolean {
+    return roleHasPermission(actor.role, 'applications.own');
   }
 
   /**
