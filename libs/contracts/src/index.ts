@@ -12,3 +12,4 @@ export * from './lib/kinds';
 export * from './lib/limits';
 export * from './lib/grantor';
 export * from './lib/audit-labels';
+export * from './lib/ranking';

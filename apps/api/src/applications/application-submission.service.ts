@@ -19,6 +19,7 @@ import { acknowledgementMail } from './application-mails';
 import { renderReceipt } from './application-receipt';
 import { applicationReference, DOCUMENT_KIND_NAMES, parisDateTime, submissionIssues } from './application-rules';
 import { ApplicationVersion } from './application-version.entity';
+import { ApplicationRequest } from './application-request.entity';
 import { Application } from './application.entity';
 import { normalizeBudget, normalizeProject, type ApplicationSnapshot } from './application.mapper';
 import { ApplicationsService, callWindowParams, currentDocuments } from './applications.service';
@@ -99,6 +100,9 @@ export class ApplicationSubmissionService {
         'INSERT INTO application_version (application_id, version_no, snapshot, submitted_at, submitted_by) VALUES ($1, $2, $3::jsonb, $4, $5)',
         [id, versionNo, JSON.stringify(snapshot), now, user.id],
       );
+      // The yearly amounts of the version just frozen, as bigint rows the ranking and committee sum.
+      await manager.delete(ApplicationRequest, { applicationId: id });
+      await manager.insert(ApplicationRequest, budget.map((b) => ({ applicationId: id, year: b.year, amountCents: b.products.p74Departement })));
       await manager.update(Application, { id }, {
         status, reference, submittedVersion: versionNo, submittedAt: app.submittedAt ?? now, version: app.version + 1, updatedAt: now,
       });

@@ -21,18 +21,21 @@ export const PERMISSIONS = [
   'messages.write', // write in an application's thread (within the access policy's scope)
   'mails.read', // the mail outbox (admin page)
   'grantor.manage', // who grants: name, SIRET, address, president (one record)
+  'reviews.perform', // a reviewer's own queue, profile, ties, conflicts and reviews
+  'reviews.manage', // reviewer profiles, assignments (automatic and manual), review progress of a call
+  'committee.decide', // committee sessions, ranking, decisions and their publication
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Deny by default: a role has only what is listed here. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   association: ['auth.self', 'organizations.own', 'applications.own', 'applications.read', 'messages.write'],
-  reviewer: ['auth.self', 'applications.read', 'applications.request-information', 'messages.write'],
+  reviewer: ['auth.self', 'applications.read', 'applications.request-information', 'messages.write', 'reviews.perform'],
   finance: ['auth.self', 'calls.revise-budget', 'audit.read', 'applications.read', 'applications.read-all'],
   admin: [
     'auth.self', 'calls.manage', 'calls.revise-budget', 'users.manage', 'users.read', 'audit.read',
     'applications.read', 'applications.read-all', 'applications.request-information', 'applications.decide-admissibility',
-    'messages.write', 'mails.read', 'grantor.manage',
+    'messages.write', 'mails.read', 'grantor.manage', 'reviews.manage', 'committee.decide',
   ],
 };
 

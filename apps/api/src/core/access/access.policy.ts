@@ -33,13 +33,16 @@ export class AccessPolicy {
   }
 
   /**
-   * Reviewers: the applications assigned to them, minus those where they declared a conflict of interest.
-   * There is no assignment table yet, so nothing is in scope. The review work replaces `FALSE` with
-   * `${alias}.submitted_version > 0 AND EXISTS (assignment of ${alias}.id to :reviewerId)
-   *  AND NOT EXISTS (conflict of :reviewerId on ${alias}.id)`; every read below follows from it.
+   * Reviewers: the submitted applications assigned to them whose assignment they accepted (confirmed
+   * no conflict of interest). Before that they see only name, axis and title through the assignment;
+   * after recusal or withdrawal, nothing (404).
    */
-  private assignedApplications<T extends object>(qb: SelectQueryBuilder<T>, _alias: string, _actor: Actor): SelectQueryBuilder<T> {
-    return qb.andWhere('FALSE');
+  private assignedApplications<T extends object>(qb: SelectQueryBuilder<T>, alias: string, actor: Actor): SelectQueryBuilder<T> {
+    return qb.andWhere(
+      `${alias}.submitted_version > 0 AND EXISTS (SELECT 1 FROM review_assignment ra
+         WHERE ra.application_id = ${alias}.id AND ra.reviewer_id = :scopeReviewerId AND ra.status = 'accepted')`,
+      { scopeReviewerId: actor.userId },
+    );
   }
 
   /** Loads an application the actor may read, optionally locked for update; 404 otherwise. */

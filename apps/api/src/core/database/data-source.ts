@@ -17,6 +17,7 @@ import { GrantorAndCallTexts1764192000000 } from './migrations/1764192000000-gra
 import { AuthThrottlePasswordReset1764195000000 } from './migrations/1764195000000-auth-throttle-password-reset';
 import { ReviewLifecycle1764260000000 } from './migrations/1764260000000-review-lifecycle';
 import { Admissibility1764270000000 } from './migrations/1764270000000-admissibility';
+import { ReviewAndCommittee1764280000000 } from './migrations/1764280000000-review-and-committee';
 import { Grantor } from '../../grantor/grantor.entity';
 import { UserToken } from '../../users/user-token.entity';
 import { Invitation } from '../../organizations/invitation.entity';
@@ -27,17 +28,21 @@ import { ApplicationDocument } from '../../documents/application-document.entity
 import { ApplicationMessage } from '../../messages/application-message.entity';
 import { MessageRead } from '../../messages/message-read.entity';
 import { OutboxMail } from '../../notifications/outbox-mail.entity';
+import { ApplicationRequest } from '../../applications/application-request.entity';
+import { ReviewAssignment, ReviewRecommendation, ReviewerCallStat, ReviewerProfile, ReviewerTie } from '../../reviews/review.entities';
+import { CommitteeDecision, CommitteeSession, DecisionGrant } from '../../committee/committee.entities';
 
 export const ENTITIES = [
   User, Organization, RefreshToken, AuditEvent, Call, CallAxis, CallAllocation, ScoringCriterion, BudgetRevision,
   UserToken, Invitation, Application, ApplicationVersion, InformationRequest, ApplicationDocument, ApplicationMessage, MessageRead, OutboxMail,
-  Grantor,
+  Grantor, ApplicationRequest, ReviewerProfile, ReviewerTie, ReviewAssignment, ReviewRecommendation, ReviewerCallStat,
+  CommitteeSession, CommitteeDecision, DecisionGrant,
 ];
 /** Listed explicitly (not globbed) so the webpack bundle carries them. */
 export const MIGRATIONS = [
   Foundation1764160000000, ApplicantJourney1764170000000, AccentInsensitiveSearch1764180000000, StaffListIndexes1764190000000,
   MailKindCheck1764191000000, GrantorAndCallTexts1764192000000, AuthThrottlePasswordReset1764195000000, ReviewLifecycle1764260000000,
-  Admissibility1764270000000,
+  Admissibility1764270000000, ReviewAndCommittee1764280000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

@@ -831,6 +831,9 @@ export const EN: typeof FR = {
       'information-request': 'Information request',
       message: 'New message',
       'password-reset': 'Password reset',
+      inadmissibility: 'Inadmissibility',
+      'review-assignment': 'Review assignments',
+      decision: 'Committee decision',
     },
   },
   passwordReset: {

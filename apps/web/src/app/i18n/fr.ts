@@ -833,6 +833,9 @@ export const FR = {
       'information-request': 'Demande de compléments',
       message: 'Nouveau message',
       'password-reset': 'Réinitialisation du mot de passe',
+      inadmissibility: 'Irrecevabilité',
+      'review-assignment': 'Évaluations confiées',
+      decision: 'Décision du comité',
     },
   },
   passwordReset: {
