@@ -1,5 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -7,22 +6,23 @@ import { MatExpansionModule } from '@angular/material/expansion';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { Role, UserAdminView } from '@tremplin/contracts';
 import { ROLES } from '@tremplin/contracts/roles';
-import { debounceTime, distinctUntilChanged, filter } from 'rxjs';
+import { filter } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { LanguageService } from '../core/i18n/language.service';
 import { CountPipe } from '../shared/format/count.pipe';
 import { Notifier } from '../core/http/notifier.service';
 import { ConfirmDialog, type ConfirmDialogData } from '../shared/confirm-dialog/confirm-dialog';
 import { ParisDatePipe } from '../shared/format/paris-date.pipe';
+import { bindFilter, pagedList, SEARCH_DEBOUNCE_MS } from '../shared/paged-list/paged-list';
 import { CreateAccountForm } from './create-account-form';
-import { UsersApi, type UserQuery } from './users-api';
+import { AccountsApi, type UserQuery } from './accounts-api';
 
 @Component({
   selector: 'tp-accounts-page',
@@ -47,7 +47,7 @@ import { UsersApi, type UserQuery } from './users-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AccountsPage {
-  private readonly api = inject(UsersApi);
+  private readonly api = inject(AccountsApi);
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
   private readonly translate = inject(TranslateService);
@@ -58,28 +58,17 @@ export class AccountsPage {
   protected readonly columns = ['fullName', 'email', 'role', 'organization', 'status', 'lastLogin', 'actions'];
   protected readonly search = new FormControl('', { nonNullable: true });
   protected readonly roleFilter = new FormControl<Role | ''>('', { nonNullable: true });
-  protected readonly query = signal<UserQuery>({ q: '', role: '', page: 1, pageSize: 25 });
   protected readonly busyId = signal<string | null>(null);
 
-  protected readonly users = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.list(params) });
-  protected readonly rows = computed<UserAdminView[]>(() => (this.users.hasValue() ? (this.users.value()?.items ?? []) : []));
-  protected readonly total = computed(() => (this.users.hasValue() ? (this.users.value()?.total ?? 0) : 0));
-  protected readonly errorMessage = computed(() => {
-    const error = this.users.error();
-    return error ? this.notifier.messageOf(error) : null;
-  });
+  /** Paging, filters in the URL, loading and error states: the one list helper. */
+  protected readonly list = pagedList<UserQuery, UserAdminView>(
+    { q: '', role: '', page: 1, pageSize: 25 },
+    (query) => this.api.list(query),
+  );
 
   constructor() {
-    this.search.valueChanges
-      .pipe(debounceTime(300), distinctUntilChanged(), takeUntilDestroyed())
-      .subscribe((q) => this.query.update((current) => ({ ...current, q, page: 1 })));
-    this.roleFilter.valueChanges
-      .pipe(takeUntilDestroyed())
-      .subscribe((role) => this.query.update((current) => ({ ...current, role, page: 1 })));
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.query.update((current) => ({ ...current, page: event.pageIndex + 1, pageSize: event.pageSize }));
+    bindFilter(this.list, 'q', this.search, SEARCH_DEBOUNCE_MS);
+    bindFilter(this.list, 'role', this.roleFilter);
   }
 
   protected toggleActive(user: UserAdminView): void {
@@ -103,7 +92,7 @@ export class AccountsPage {
             this.notifier.success(
               this.translate.instant(activate ? 'accounts.reactivated' : 'accounts.deactivated', { email: updated.email }) as string,
             );
-            this.users.reload();
+            this.list.reload();
           },
           error: (error: unknown) => {
             this.busyId.set(null);
@@ -114,6 +103,6 @@ export class AccountsPage {
   }
 
   protected onCreated(): void {
-    this.users.reload();
+    this.list.reload();
   }
 }

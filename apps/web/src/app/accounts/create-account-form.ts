@@ -12,7 +12,7 @@ import { readApiError } from '../core/http/api-error';
 import { Notifier } from '../core/http/notifier.service';
 import { ErrorSummary, type SummaryError } from '../shared/error-summary/error-summary';
 import { applyServerErrors } from '../shared/forms/server-errors';
-import { UsersApi } from './users-api';
+import { AccountsApi } from './accounts-api';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -26,7 +26,7 @@ export const MIN_PASSWORD_LENGTH = 12;
 export class CreateAccountForm {
   readonly created = output<UserAdminView>();
 
-  private readonly api = inject(UsersApi);
+  private readonly api = inject(AccountsApi);
   private readonly notifier = inject(Notifier);
   private readonly translate = inject(TranslateService);
 

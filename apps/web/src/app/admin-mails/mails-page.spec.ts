@@ -1,8 +1,9 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
 import type { OutboxMailView } from '@tremplin/contracts';
+import { afterNavigation } from '../../testing/navigation';
 import { normalizeSpaces, provideTestTranslations } from '../../testing/test-providers';
 import { authInterceptor } from '../core/auth/auth.interceptor';
 import { LanguageService } from '../core/i18n/language.service';
@@ -74,5 +75,47 @@ describe('MailsPage (admin)', () => {
     expect(link?.getAttribute('href')).toBe('http://localhost:3000/verification?token=abc_DEF-123');
     expect(text?.textContent).toContain('<script>alert(1)</script>');
     expect(text?.querySelector('script')).toBeNull();
+  });
+
+  const listRequest = () => backend.expectOne((r) => r.url === '/api/admin/mails');
+
+  it('filters by kind at once and by recipient after a pause; the URL keeps both', async () => {
+    (fixture.componentInstance as unknown as { kind: { setValue(v: string): void } }).kind.setValue('invitation');
+    await afterNavigation();
+    const byKind = listRequest();
+    expect(byKind.request.params.get('kind')).toBe('invitation');
+    expect(byKind.request.params.get('page')).toBe('1');
+    byKind.flush({ items: [], total: 0, page: 1, pageSize: 25 });
+    await fixture.whenStable();
+    expect(normalizeSpaces(el.querySelector('td.no-data')?.textContent)).toBe('Aucun courriel.');
+
+    const to = el.querySelector<HTMLInputElement>('#mails-to');
+    if (!to) throw new Error('#mails-to');
+    to.value = ' essor ';
+    to.dispatchEvent(new Event('input'));
+    await new Promise((r) => setTimeout(r, 50));
+    await afterNavigation();
+    backend.expectNone((r) => r.url === '/api/admin/mails');
+    await new Promise((r) => setTimeout(r, 300));
+    await afterNavigation();
+    const byRecipient = listRequest();
+    expect(byRecipient.request.params.get('to')).toBe('essor');
+    expect(byRecipient.request.params.get('kind')).toBe('invitation');
+    byRecipient.flush({ items: [MAIL], total: 1, page: 1, pageSize: 25 });
+    await fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/?kind=invitation&to=essor');
+  });
+
+  it('a link with a page and a kind opens on them, the kind shown in its list', async () => {
+    await TestBed.inject(Router).navigateByUrl('/?kind=decision&page=3&pageSize=10');
+    TestBed.tick();
+    const req = listRequest();
+    expect(req.request.params.get('kind')).toBe('decision');
+    expect(req.request.params.get('page')).toBe('3');
+    expect(req.request.params.get('pageSize')).toBe('10');
+    req.flush({ items: [MAIL], total: 31, page: 3, pageSize: 10 });
+    await fixture.whenStable();
+    expect(normalizeSpaces(el.querySelector('#mails-kind')?.textContent)).toBe('Décision du comité');
+    expect(normalizeSpaces(el.querySelector('.mat-mdc-paginator-range-label')?.textContent)).toContain('21 – 30');
   });
 });

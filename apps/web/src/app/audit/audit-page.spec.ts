@@ -3,8 +3,9 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
 import type { AuditEventView } from '@tremplin/contracts';
+import { afterNavigation } from '../../testing/navigation';
 import { normalizeSpaces, provideTestTranslations } from '../../testing/test-providers';
 import { authInterceptor } from '../core/auth/auth.interceptor';
 import { LanguageService } from '../core/i18n/language.service';
@@ -117,7 +118,7 @@ describe('AuditPage', () => {
     set('from', '2026-11-01');
     set('to', '2026-11-26');
     el.querySelector<HTMLFormElement>('form')?.dispatchEvent(new Event('submit'));
-    TestBed.tick();
+    await afterNavigation();
     const req = backend.expectOne((r) => r.url === '/api/audit-events');
     expect(req.request.params.get('action')).toBe('call.updated');
     expect(req.request.params.get('entityType')).toBe('call');
@@ -136,5 +137,30 @@ describe('AuditPage', () => {
     const status = normalizeSpaces(el.querySelector('[role="status"]')?.textContent);
     expect(status).toContain('Chaîne rompue à l’événement n° 42 (41 événements vérifiés).');
     expect(status).toContain('hash mismatch');
+  });
+
+  it('a link with filters (days in the URL) fills the form and asks for those Paris days; « Effacer » clears them', async () => {
+    await TestBed.inject(Router).navigateByUrl('/?action=call.updated&actor=admin%40&from=2026-07-01&to=2026-07-31&entityId=c1');
+    TestBed.tick();
+    const linked = backend.expectOne((r) => r.url === '/api/audit-events');
+    const sent = Object.fromEntries(linked.request.params.keys().map((k) => [k, linked.request.params.get(k)]));
+    expect(sent).toEqual({
+      page: '1', pageSize: '25', action: 'call.updated', entityId: 'c1', actor: 'admin@',
+      from: '2026-06-30T22:00:00.000Z', to: '2026-07-31T21:59:59.999Z',
+    });
+    linked.flush({ items: [EVENT], total: 1, page: 1, pageSize: 25 });
+    await fixture.whenStable();
+    const value = (name: string): string | undefined => el.querySelector<HTMLInputElement>(`input[formcontrolname="${name}"]`)?.value;
+    expect([value('actor'), value('from'), value('to')]).toEqual(['admin@', '2026-07-01', '2026-07-31']);
+    expect(normalizeSpaces(el.querySelector('#audit-filter-action')?.textContent)).toBe('Appel modifié');
+
+    Array.from(el.querySelectorAll<HTMLButtonElement>('form button')).find((b) => b.textContent?.includes('Effacer les filtres'))?.click();
+    await afterNavigation();
+    const cleared = backend.expectOne((r) => r.url === '/api/audit-events');
+    expect(cleared.request.params.keys().sort()).toEqual(['page', 'pageSize']);
+    cleared.flush({ items: [], total: 0, page: 1, pageSize: 25 });
+    await fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/');
+    expect([value('actor'), value('from'), value('to')]).toEqual(['', '', '']);
   });
 });

@@ -1,5 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -14,13 +13,13 @@ import type { AuditEventView, AuditVerification } from '@tremplin/contracts';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditLabel } from '@tremplin/contracts/audit-labels';
 import { LanguageService } from '../core/i18n/language.service';
 import { CountPipe } from '../shared/format/count.pipe';
-import { parisDayBoundToIso } from '../core/i18n/paris-time';
 import { Notifier } from '../core/http/notifier.service';
 import { ParisDatePipe } from '../shared/format/paris-date.pipe';
+import { pagedList } from '../shared/paged-list/paged-list';
 import { AuditApi, type AuditQuery } from './audit-api';
 import { AuditDiff } from './audit-diff';
 
-const EMPTY_QUERY: AuditQuery = { action: '', entityType: '', entityId: '', actor: '', from: null, to: null, page: 1, pageSize: 25 };
+const DEFAULT_QUERY: AuditQuery = { action: '', entityType: '', entityId: '', actor: '', from: '', to: '', page: 1, pageSize: 25 };
 
 @Component({
   selector: 'tp-audit-page',
@@ -56,45 +55,48 @@ export class AuditPage {
     from: new FormControl('', { nonNullable: true }),
     to: new FormControl('', { nonNullable: true }),
   });
-  protected readonly query = signal<AuditQuery>(EMPTY_QUERY);
   /** Filters by label: the codes stay the values sent, people pick words (sorted in the UI language). */
   protected readonly actionOptions = computed(() => options(AUDIT_ACTION_LABELS, this.language.lang()));
   protected readonly entityOptions = computed(() => options(AUDIT_ENTITY_LABELS, this.language.lang()));
   protected readonly expandedId = signal<string | null>(null);
 
-  protected readonly events = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.list(params) });
-  protected readonly rows = computed<AuditEventView[]>(() => (this.events.hasValue() ? (this.events.value()?.items ?? []) : []));
-  protected readonly total = computed(() => (this.events.hasValue() ? (this.events.value()?.total ?? 0) : 0));
-  protected readonly errorMessage = computed(() => {
-    const error = this.events.error();
-    return error ? this.notifier.messageOf(error) : null;
-  });
+  protected readonly list = pagedList<AuditQuery, AuditEventView>(DEFAULT_QUERY, (query) => this.api.list(query));
+  /** The applied filters, as the URL says them (a change of page leaves typed, unapplied filters alone). */
+  private readonly applied = computed(
+    () => {
+      const { action, entityType, actor, from, to } = this.list.query();
+      return { action, entityType, actor, from, to };
+    },
+    { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
+  );
 
   protected readonly verifying = signal(false);
   protected readonly verification = signal<AuditVerification | null>(null);
 
-  protected applyFilters(): void {
-    const v = this.filters.getRawValue();
-    this.expandedId.set(null);
-    this.query.set({
-      ...EMPTY_QUERY,
-      pageSize: this.query().pageSize,
-      action: v.action.trim(),
-      entityType: v.entityType.trim(),
-      actor: v.actor.trim(),
-      from: v.from ? parisDayBoundToIso(v.from, 'start') : null,
-      to: v.to ? parisDayBoundToIso(v.to, 'end') : null,
-    });
+  constructor() {
+    // A shared link or back/forward fills the form with the filters in use.
+    effect(() => this.filters.setValue(this.applied(), { emitEvent: false }));
   }
 
+  protected applyFilters(): void {
+    const v = this.filters.getRawValue();
+    const next = { action: v.action.trim(), entityType: v.entityType.trim(), actor: v.actor.trim(), from: v.from, to: v.to };
+    this.expandedId.set(null);
+    // « Appliquer » with the filters already in use still refreshes the list.
+    if (JSON.stringify(next) === JSON.stringify(this.applied())) this.list.reload();
+    else this.list.filter(next);
+  }
+
+  /** Clears the form and every filter, including an object named by a link (entityId). */
   protected resetFilters(): void {
     this.filters.reset();
-    this.applyFilters();
+    this.expandedId.set(null);
+    this.list.filter({ action: '', entityType: '', entityId: '', actor: '', from: '', to: '' });
   }
 
   protected onPage(event: PageEvent): void {
     this.expandedId.set(null);
-    this.query.update((current) => ({ ...current, page: event.pageIndex + 1, pageSize: event.pageSize }));
+    this.list.onPage(event);
   }
 
   protected actionLabel(code: string): string {

@@ -7,8 +7,9 @@ import { MatPaginatorIntl } from '@angular/material/paginator';
 import { MatPaginatorHarness } from '@angular/material/paginator/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSortHarness } from '@angular/material/sort/testing';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
 import type { ApplicationSummaryView, Page } from '@tremplin/contracts';
+import { afterNavigation } from '../../testing/navigation';
 import { normalizeSpaces, provideTestTranslations } from '../../testing/test-providers';
 import { authInterceptor } from '../core/auth/auth.interceptor';
 import { LanguageService } from '../core/i18n/language.service';
@@ -95,28 +96,28 @@ describe('InstructionList (staff)', () => {
 
   // Harness actions wait for the app to be stable, which a pending list request prevents:
   // actions that load a page are done on the DOM, then the request is answered.
-  function click(selector: string): void {
+  async function click(selector: string): Promise<void> {
     const target = el.querySelector<HTMLElement>(selector);
     if (!target) throw new Error(selector);
     target.click();
-    TestBed.tick();
+    await afterNavigation();
   }
 
-  function clickHeader(label: string): void {
+  async function clickHeader(label: string): Promise<void> {
     const header = Array.from(el.querySelectorAll<HTMLElement>('th .mat-sort-header-container')).find((h) => h.textContent?.includes(label));
     if (!header) throw new Error(label);
     header.click();
-    TestBed.tick();
+    await afterNavigation();
   }
 
   it('sends the sort column and direction from MatSort, back to page 1', async () => {
-    click('button.mat-mdc-paginator-navigation-next');
+    await click('button.mat-mdc-paginator-navigation-next');
     const second = listRequest();
     expect(params(second)).toMatchObject({ page: '2', pageSize: '25', sort: 'submittedAt', direction: 'desc' });
     second.flush(page([summary(26)], 60, 2));
     await fixture.whenStable();
 
-    clickHeader('Référence');
+    await clickHeader('Référence');
     const byReference = listRequest();
     expect(params(byReference)).toMatchObject({ page: '1', sort: 'reference', direction: 'asc' });
     byReference.flush(page([summary(1)], 60));
@@ -124,13 +125,13 @@ describe('InstructionList (staff)', () => {
     const sort = await loader.getHarness(MatSortHarness);
     expect(await (await sort.getActiveHeader())?.getLabel()).toBe('Référence');
 
-    clickHeader('Référence');
+    await clickHeader('Référence');
     const descending = listRequest();
     expect(params(descending)).toMatchObject({ sort: 'reference', direction: 'desc' });
     descending.flush(page([summary(1)], 60));
     await fixture.whenStable();
 
-    clickHeader('Montant demandé');
+    await clickHeader('Montant demandé');
     const byAmount = listRequest();
     expect(params(byAmount)).toMatchObject({ sort: 'requestedCents', direction: 'asc' });
     byAmount.flush(page([summary(1)], 60));
@@ -143,7 +144,7 @@ describe('InstructionList (staff)', () => {
     await select.open();
     const option = Array.from(document.querySelectorAll<HTMLElement>('mat-option')).find((o) => o.textContent?.trim() === '50');
     option?.click();
-    TestBed.tick();
+    await afterNavigation();
     const req = listRequest();
     expect(params(req)).toMatchObject({ page: '1', pageSize: '50' });
     req.flush(page([summary(1)], 15000, 1, 50));
@@ -157,7 +158,7 @@ describe('InstructionList (staff)', () => {
     const option = Array.from(document.querySelectorAll<HTMLElement>('mat-option')).find((o) => o.textContent?.trim() === text);
     if (!option) throw new Error(text);
     option.click();
-    TestBed.tick();
+    await afterNavigation();
   }
 
   it('filters by status and territory, and searches after a pause', async () => {
@@ -184,12 +185,33 @@ describe('InstructionList (staff)', () => {
       TestBed.tick();
       backend.expectNone((r) => r.url === '/api/applications');
       jest.advanceTimersByTime(1);
-      TestBed.tick();
-      const searched = listRequest();
-      expect(params(searched)).toMatchObject({ q: 'essor', page: '1', territory: 'VALENCIENNOIS' });
-      searched.flush(page([], 0));
     } finally {
       jest.useRealTimers();
     }
+    await afterNavigation();
+    const searched = listRequest();
+    expect(params(searched)).toMatchObject({ q: 'essor', page: '1', territory: 'VALENCIENNOIS' });
+    searched.flush(page([], 0));
+  });
+
+  it('opens on the filters, sort and page of a shared link, and « Effacer les filtres » clears every filter at once', async () => {
+    await TestBed.inject(Router).navigateByUrl('/?status=submitted&territory=DOUAISIS&q=essor&sort=reference&direction=asc&page=2');
+    TestBed.tick();
+    const linked = listRequest();
+    expect(params(linked)).toEqual({ page: '2', pageSize: '25', status: 'submitted', territory: 'DOUAISIS', q: 'essor', sort: 'reference', direction: 'asc' });
+    linked.flush(page([summary(26)], 30, 2));
+    await fixture.whenStable();
+    expect(el.querySelector<HTMLInputElement>('#filter-q')?.value).toBe('essor');
+    expect(await (await loader.getHarness(MatSelectHarness.with({ selector: '#filter-status' }))).getValueText()).toBe('Déposée');
+    expect(await (await loader.getHarness(MatSelectHarness.with({ selector: '#filter-territory' }))).getValueText()).toBe('Douaisis');
+
+    await click('button.reset');
+    const cleared = listRequest();
+    expect(params(cleared)).toEqual({ page: '1', pageSize: '25', sort: 'reference', direction: 'asc' });
+    cleared.flush(page([summary(1)], 1500));
+    await fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/?sort=reference&direction=asc');
+    expect(el.querySelector<HTMLInputElement>('#filter-q')?.value).toBe('');
+    expect(await (await loader.getHarness(MatSelectHarness.with({ selector: '#filter-status' }))).getValueText()).toBe('Tous');
   });
 });

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -7,17 +7,16 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSortModule, type Sort } from '@angular/material/sort';
+import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { ApplicationSummaryView, Territory } from '@tremplin/contracts';
 import { TERRITORIES, TERRITORY_LABELS } from '@tremplin/contracts/organizations';
 import { APPLICATION_STATUSES } from '@tremplin/domain';
-import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { Notifier } from '../core/http/notifier.service';
 import { LanguageService } from '../core/i18n/language.service';
@@ -29,9 +28,16 @@ import { LabelPipe } from '../shared/format/label.pipe';
 import { ParisDatePipe } from '../shared/format/paris-date.pipe';
 import { PluralPipe } from '../shared/format/plural.pipe';
 import { CountPipe } from '../shared/format/count.pipe';
+import { bindFilter, pagedList, SEARCH_DEBOUNCE_MS, type PageQuery } from '../shared/paged-list/paged-list';
 import { AdmissibilityDialog, type AdmissibilityChoice, type AdmissibilityDialogData } from './admissibility/admissibility-dialog';
 
-export const SEARCH_DEBOUNCE_MS = 300;
+export { SEARCH_DEBOUNCE_MS };
+
+/** The list's query, kept in the URL: every filter has a value ('' for all). */
+type StaffListQuery = PageQuery & Required<Pick<ApplicationQuery, 'callId' | 'axisCode' | 'status' | 'territory' | 'q'>>;
+const DEFAULT_QUERY: StaffListQuery = {
+  callId: '', axisCode: '', status: '', territory: '', q: '', page: 1, pageSize: 25, sort: 'submittedAt', direction: 'desc',
+};
 
 /** Staff « Candidatures »: server-side paging, sorting and filters (call, axis, status, territory, text). */
 @Component({
@@ -74,8 +80,9 @@ export class InstructionList {
   protected readonly canDecide = computed(() => this.auth.hasPermission('applications.decide-admissibility'));
   private readonly baseColumns = ['reference', 'organization', 'title', 'call', 'territories', 'status', 'requestedCents', 'submittedAt'];
   protected readonly columns = computed(() => (this.canDecide() ? ['select', ...this.baseColumns] : this.baseColumns));
+  protected readonly list = pagedList<StaffListQuery, ApplicationSummaryView>(DEFAULT_QUERY, (query) => this.api.list(query));
   /** Ids selected on the current page (cleared when the page, sort or filters change). */
-  protected readonly selected = signal<ReadonlySet<string>>(new Set());
+  protected readonly selected = linkedSignal<StaffListQuery, ReadonlySet<string>>({ source: this.list.query, computation: () => new Set() });
   protected readonly marking = signal(false);
   protected readonly statuses = APPLICATION_STATUSES;
   protected readonly territories = TERRITORIES.map((code) => ({ code, label: TERRITORY_LABELS[code] }));
@@ -88,47 +95,25 @@ export class InstructionList {
   });
   protected readonly search = new FormControl('', { nonNullable: true });
 
-  protected readonly query = signal<ApplicationQuery>({ page: 1, pageSize: 25, sort: 'submittedAt', direction: 'desc' });
-  protected readonly applications = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.list(params) });
   protected readonly calls = rxResource({ stream: () => this.callsApi.list() });
 
-  protected readonly rows = computed<ApplicationSummaryView[]>(() => (this.applications.hasValue() ? this.applications.value().items : []));
-  protected readonly total = computed(() => (this.applications.hasValue() ? this.applications.value().total : 0));
-  protected readonly errorMessage = computed(() => {
-    const error = this.applications.error();
-    return error ? this.notifier.messageOf(error) : null;
-  });
+  protected readonly rows = this.list.rows;
   /** Only submitted applications can be declared admissible. */
   protected readonly selectable = computed(() => this.rows().filter((r) => r.status === 'submitted'));
   protected readonly allSelected = computed(() => this.selectable().length > 0 && this.selectable().every((r) => this.selected().has(r.id)));
   protected readonly callList = computed(() => (this.calls.hasValue() ? this.calls.value() : []));
-  private readonly callFilter = signal('');
   /** Axes of the chosen call, or of every call (codes are shared across calls). */
   protected readonly axes = computed(() => {
-    const calls = this.callList().filter((c) => !this.callFilter() || c.id === this.callFilter());
+    const callId = this.list.query().callId;
+    const calls = this.callList().filter((c) => !callId || c.id === callId);
     const seen = new Map<string, { code: string; labelFr: string; labelEn: string }>();
     for (const axis of calls.flatMap((c) => c.axes)) if (!seen.has(axis.code)) seen.set(axis.code, axis);
     return [...seen.values()];
   });
 
   constructor() {
-    this.filters.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
-      const f = this.filters.getRawValue();
-      this.callFilter.set(f.callId);
-      this.selected.set(new Set());
-      this.query.update((q) => ({ ...q, ...f, page: 1 }));
-    });
-    this.search.valueChanges
-      .pipe(
-        map((q) => q.trim()),
-        debounceTime(SEARCH_DEBOUNCE_MS),
-        distinctUntilChanged(),
-        takeUntilDestroyed(),
-      )
-      .subscribe((q) => {
-        this.selected.set(new Set());
-        this.query.update((current) => ({ ...current, q, page: 1 }));
-      });
+    for (const field of ['callId', 'axisCode', 'status', 'territory'] as const) bindFilter(this.list, field, this.filters.controls[field]);
+    bindFilter(this.list, 'q', this.search, SEARCH_DEBOUNCE_MS);
   }
 
   protected axisName(row: ApplicationSummaryView): string {
@@ -169,7 +154,7 @@ export class InstructionList {
             this.marking.set(false);
             this.selected.set(new Set());
             this.notifier.success(this.translate.instant('admissibility.batchDone', { count: result.items.length }) as string);
-            this.applications.reload();
+            this.list.reload();
           },
           error: (error: unknown) => {
             this.marking.set(false);
@@ -179,18 +164,7 @@ export class InstructionList {
       });
   }
 
-  protected onSort(sort: Sort): void {
-    this.selected.set(new Set());
-    this.query.update((q) => ({ ...q, sort: sort.direction ? sort.active : '', direction: sort.direction, page: 1 }));
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.selected.set(new Set());
-    this.query.update((q) => ({ ...q, page: event.pageIndex + 1, pageSize: event.pageSize }));
-  }
-
   protected reset(): void {
-    this.filters.reset();
-    this.search.setValue('');
+    this.list.filter({ callId: '', axisCode: '', status: '', territory: '', q: '' });
   }
 }

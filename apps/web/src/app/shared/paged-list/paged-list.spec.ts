@@ -1,10 +1,11 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
+import { FormControl } from '@angular/forms';
 import { provideRouter, Router } from '@angular/router';
 import type { Page } from '@tremplin/contracts';
 import { of, throwError, type Observable } from 'rxjs';
 import { provideTestTranslations } from '../../../testing/test-providers';
-import { pagedList, paramsFromQuery, queryFromParams, type PageQuery } from './paged-list';
+import { bindFilter, pagedList, paramsFromQuery, queryFromParams, type PageQuery } from './paged-list';
 
 interface MailQuery extends PageQuery {
   to: string;
@@ -98,5 +99,82 @@ describe('pagedList', () => {
     await Promise.resolve();
     expect(list.errorMessage()).toMatch(/réseau|connexion/i);
     expect(list.empty()).toBe(false);
+  });
+
+  it('two changes made before the URL catches up both count (a reset of several filters, then a sort)', async () => {
+    const list = await setUp('/?to=jeanne&kind=message&page=3');
+    TestBed.tick();
+    list.filter({ to: '' });
+    list.filter({ kind: '' });
+    list.onSort({ active: 'to', direction: 'asc' });
+    await new Promise((r) => setTimeout(r));
+    TestBed.tick();
+    expect(TestBed.inject(Router).url).toBe('/?sort=to&direction=asc');
+    expect(calls.at(-1)).toEqual({ ...DEFAULTS, sort: 'to', direction: 'asc' });
+  });
+
+  it('a filter that does not change the query keeps the page', async () => {
+    const list = await setUp('/?kind=message&page=3');
+    TestBed.tick();
+    list.filter({ kind: 'message' });
+    await new Promise((r) => setTimeout(r));
+    TestBed.tick();
+    expect(TestBed.inject(Router).url).toBe('/?kind=message&page=3');
+  });
+});
+
+describe('bindFilter', () => {
+  let calls: MailQuery[];
+
+  async function setUp(url: string): Promise<{ list: ReturnType<typeof pagedList<MailQuery, string>>; to: FormControl<string>; kind: FormControl<string> }> {
+    calls = [];
+    TestBed.configureTestingModule({ providers: [provideRouter([{ path: '**', children: [] }]), provideTestTranslations()] });
+    await TestBed.inject(Router).navigateByUrl(url);
+    return TestBed.runInInjectionContext(() => {
+      const list = pagedList(DEFAULTS, (q) => {
+        calls.push(q);
+        return of({ items: [], total: 0, page: 1, pageSize: 25 });
+      });
+      const to = new FormControl('', { nonNullable: true });
+      const kind = new FormControl('', { nonNullable: true });
+      bindFilter(list, 'to', to, 300);
+      bindFilter(list, 'kind', kind);
+      return { list, to, kind };
+    });
+  }
+
+  const settle = async (): Promise<void> => {
+    await new Promise((r) => setTimeout(r));
+    TestBed.tick();
+  };
+
+  it('fills the controls from the URL (a shared link), and again on back/forward', async () => {
+    const { to, kind } = await setUp('/?to=jeanne&kind=invitation');
+    TestBed.tick();
+    expect(to.value).toBe('jeanne');
+    expect(kind.value).toBe('invitation');
+    await TestBed.inject(Router).navigateByUrl('/?kind=message');
+    TestBed.tick();
+    expect(to.value).toBe('');
+    expect(kind.value).toBe('message');
+  });
+
+  it('a select filters at once; typed text filters trimmed, after the pause only', async () => {
+    const { kind, to } = await setUp('/?page=2');
+    TestBed.tick();
+    kind.setValue('decision');
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/?kind=decision');
+
+    to.setValue('  paul ');
+    await new Promise((r) => setTimeout(r, 50));
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/?kind=decision');
+    await new Promise((r) => setTimeout(r, 300));
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/?kind=decision&to=paul');
+    expect(calls.at(-1)).toEqual({ ...DEFAULTS, to: 'paul', kind: 'decision' });
+    // The typed text is left as typed (no cursor jump), the query holds it trimmed.
+    expect(to.value).toBe('  paul ');
   });
 });

@@ -2,17 +2,16 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { CreateStaffUserRequest, Page, Role, UserAdminView } from '@tremplin/contracts';
 import type { Observable } from 'rxjs';
+import type { PageQuery } from '../shared/paged-list/paged-list';
 
-export interface UserQuery {
+export interface UserQuery extends PageQuery {
   q: string;
   role: Role | '';
-  /** 1-based, as the API counts. */
-  page: number;
-  pageSize: number;
 }
 
+/** HTTP access to staff accounts (« Comptes »). */
 @Injectable({ providedIn: 'root' })
-export class UsersApi {
+export class AccountsApi {
   private readonly http = inject(HttpClient);
 
   list(query: UserQuery): Observable<Page<UserAdminView>> {
