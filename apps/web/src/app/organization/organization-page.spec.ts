@@ -8,7 +8,9 @@ import { loginResponse, normalizeSpaces, provideTestTranslations } from '../../t
 import { authInterceptor } from '../core/auth/auth.interceptor';
 import { AUTH_API, AuthService } from '../core/auth/auth.service';
 import { LanguageService } from '../core/i18n/language.service';
-import { ORGANIZATION_API, OrganizationPage } from './organization-page';
+import { OrganizationPage } from './organization-page';
+
+const ORGANIZATION_API = '/api/organizations/mine';
 
 function profile(overrides: Partial<OrganizationProfileView> = {}): OrganizationProfileView {
   return {

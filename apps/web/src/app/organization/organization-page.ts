@@ -1,4 +1,3 @@
-import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DOCUMENT, ElementRef, Injector, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators, type FormGroupDirective } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,7 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import type { InvitationView, OrganizationProfileView, Territory } from '@tremplin/contracts';
+import type { OrganizationProfileView, Territory } from '@tremplin/contracts';
 import { TERRITORY_LABELS } from '@tremplin/contracts/organizations';
 import { AuthService } from '../core/auth/auth.service';
 import { readApiError } from '../core/http/api-error';
@@ -25,8 +24,7 @@ import {
   toOrganizationProfileInput,
   type OrganizationProfileGroup,
 } from '../shared/organization/organization-profile-form';
-
-export const ORGANIZATION_API = '/api/organizations/mine';
+import { OrganizationApi } from './organization-api';
 
 /** "123 456 789 00012": SIREN then NIC, as printed on official documents. */
 export function formatSiret(siret: string | null): string {
@@ -69,7 +67,7 @@ export function changedFields(group: OrganizationProfileGroup, stored: Organizat
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class OrganizationPage {
-  private readonly http = inject(HttpClient);
+  private readonly api = inject(OrganizationApi);
   private readonly notifier = inject(Notifier);
   private readonly translate = inject(TranslateService);
   private readonly injector = inject(Injector);
@@ -116,7 +114,7 @@ export class OrganizationPage {
   protected load(): void {
     this.loading.set(true);
     this.errorMessage.set(null);
-    this.http.get<OrganizationProfileView>(ORGANIZATION_API).subscribe({
+    this.api.get().subscribe({
       next: (org) => {
         this.loading.set(false);
         this.org.set(org);
@@ -159,7 +157,7 @@ export class OrganizationPage {
     }
     this.summary.set([]);
     this.saving.set(true);
-    this.http.patch<OrganizationProfileView>(ORGANIZATION_API, { ...toOrganizationProfileInput(this.form), version: org.version }).subscribe({
+    this.api.update({ ...toOrganizationProfileInput(this.form), version: org.version }).subscribe({
       next: (saved) => {
         this.saving.set(false);
         this.org.set(saved);
@@ -186,7 +184,7 @@ export class OrganizationPage {
 
   /** Reads the stored profile again (new version) without touching what was typed. */
   protected reloadAfterConflict(): void {
-    this.http.get<OrganizationProfileView>(ORGANIZATION_API).subscribe({
+    this.api.get().subscribe({
       next: (fresh) => {
         this.org.set(fresh);
         this.conflict.set(false);
@@ -199,7 +197,7 @@ export class OrganizationPage {
   protected setAdmin(memberId: string, isAdmin: boolean): void {
     this.membersError.set(null);
     this.busyMember.set(memberId);
-    this.http.put<OrganizationProfileView>(`${ORGANIZATION_API}/members/${encodeURIComponent(memberId)}/admin`, { isAdmin }).subscribe({
+    this.api.setAdmin(memberId, isAdmin).subscribe({
       next: (org) => {
         this.busyMember.set(null);
         this.org.set(org);
@@ -219,7 +217,7 @@ export class OrganizationPage {
     this.inviting.set(true);
     this.inviteError.set(null);
     const email = control.value.trim();
-    this.http.post<InvitationView>(`${ORGANIZATION_API}/invitations`, { email }).subscribe({
+    this.api.invite(email).subscribe({
       next: (invitation) => {
         this.inviting.set(false);
         // resetForm also clears the « submitted » state, so no error shows on the emptied field.
