@@ -1,14 +1,17 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { EN } from './en';
 import { FR } from './fr';
+
+/** The dictionaries themselves: i18n/fr.ts, i18n/en.ts and the per-feature `<feature>.i18n.ts` they compose. */
+const isDictionary = (path: string): boolean => /\.i18n\.ts$/.test(path) || /[\\/]i18n[\\/](fr|en)\.ts$/.test(path);
 
 /** Every file of the web app that may name a translation key. */
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.(html|ts)$/.test(name) && !/\.spec\.ts$/.test(name) && !/[\\/]i18n[\\/](fr|en)\.ts$/.test(path) ? [path] : [];
+    return /\.(html|ts)$/.test(name) && !isDictionary(path) && !/\.spec\.ts$/.test(name) ? [path] : [];
   });
 }
 
@@ -25,8 +28,17 @@ function lookup(dictionary: unknown, key: string): unknown {
   return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), dictionary);
 }
 
+/** Every text's key path (`section.key.subkey`). */
+function leafKeys(dictionary: object, prefix = ''): string[] {
+  return Object.entries(dictionary).flatMap(([name, value]) => {
+    const path = prefix ? `${prefix}.${name}` : name;
+    return typeof value === 'string' ? [path] : leafKeys(value as object, path);
+  });
+}
+
+const root = join(__dirname, '..');
+
 function usedKeys(): Map<string, string> {
-  const root = join(__dirname, '..');
   const sections = new Set(Object.keys(FR));
   const keys = new Map<string, string>();
   for (const file of sourceFiles(root)) {
@@ -64,5 +76,43 @@ describe('translation keys', () => {
       return typeof fr === 'string' && fr.length > 40 && /[éèàçù]| le | la | les | des /.test(fr) && lookup(EN, key) === fr;
     });
     expect(untranslated).toEqual([]);
+  });
+
+  it('English has exactly the key paths of French (the per-feature parts compose the same tree)', () => {
+    const fr = leafKeys(FR);
+    const en = leafKeys(EN);
+    expect(fr.length).toBeGreaterThan(700);
+    expect(en.filter((key) => !fr.includes(key))).toEqual([]);
+    expect(fr.filter((key) => !en.includes(key))).toEqual([]);
+  });
+
+  it('every French text is used: literally, or under a prefix the code completes (`\'roles.\' + role`, `mails.kinds.${kind}`)', () => {
+    const source = sourceFiles(root)
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    const quoted = (text: string): string[] => [`'${text}'`, `\`${text}\``];
+    const isUsed = (key: string): boolean => {
+      if (quoted(key).some((q) => source.includes(q))) return true;
+      const parts = key.split('.');
+      for (let depth = 1; depth < parts.length; depth++) {
+        const parent = parts.slice(0, depth).join('.');
+        // A completed prefix (`'a.b.' + x`, `a.b.${x}`); below the section, also a whole group handed
+        // to a pipe (`'plurals.unread' | plural`). A bare section name is too common (routes) to count.
+        const forms = [`'${parent}.'`, `\`${parent}.\${`];
+        if (depth >= 2) forms.push(`'${parent}'`);
+        if (forms.some((form) => source.includes(form))) return true;
+      }
+      return false;
+    };
+    expect(leafKeys(FR).filter((key) => !isUsed(key))).toEqual([]);
+  });
+
+  it('English stays out of the first load: fr.ts imports no module that holds English texts', () => {
+    const frFile = join(__dirname, 'fr.ts');
+    const imported = [...readFileSync(frFile, 'utf8').matchAll(/^import (?!type )[^;]*from '(\.[^']+)';/gm)].map((m) => resolve(dirname(frFile), `${m[1]}.ts`));
+    expect(imported.length).toBeGreaterThan(10);
+    const withEnglish = imported.filter((file) => /export const \w+_EN\b/.test(readFileSync(file, 'utf8'))).map((file) => file.slice(root.length + 1));
+    // A feature's English goes in `<feature>.en.i18n.ts`, imported by en.ts only.
+    expect(withEnglish).toEqual([]);
   });
 });

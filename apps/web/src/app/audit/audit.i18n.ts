@@ -1,0 +1,43 @@
+/** French texts of the audit log; English in audit.en.i18n.ts (a lazy chunk). Composed into i18n/fr.ts under the same keys. */
+
+export const AUDIT_FR = {
+  title: "Journal d'audit",
+  intro: "Chaque modification est enregistrée, datée et attribuée. Les événements sont chaînés : toute altération est détectable.",
+  integrityTitle: 'Intégrité du journal',
+  verify: "Vérifier l'intégrité",
+  verifying: 'Vérification en cours…',
+  valid: 'Journal intègre : {{checked}} événements vérifiés.',
+  invalid: 'Chaîne rompue à l’événement n° {{seq}} ({{checked}} événements vérifiés).',
+  reason: 'Motif',
+  eventsTitle: 'Événements',
+  filtersLabel: 'Filtrer les événements',
+  action: 'Action',
+  entityType: "Type d'objet",
+  actorEmail: "E-mail de l'auteur",
+  from: 'Du',
+  to: 'Au',
+  apply: 'Filtrer',
+  reset: 'Effacer les filtres',
+  count: 'Événements trouvés : {{count}}',
+  none: 'Aucun événement ne correspond à ces critères.',
+  details: 'Détails',
+  toggleDetails: "Détails de l'événement n° {{seq}}",
+  seq: 'N°',
+  occurredAt: 'Date',
+  actor: 'Auteur',
+  system: 'Système',
+  entity: 'Objet',
+  diffCaption: "Modifications de l'événement n° {{seq}}",
+  field: 'Champ',
+  before: 'Avant',
+  after: 'Après',
+  noDiff: 'Aucune donnée modifiée enregistrée pour cet événement.',
+  hash: 'Empreinte',
+  requestId: 'Requête',
+};
+
+export const AUDIT_LABELS_FR = {
+  allActions: 'Toutes les actions',
+  allEntities: 'Tous les objets',
+  unnamed: 'sans nom (identifiant {{id}})',
+};

@@ -1,0 +1,72 @@
+import type { INSTRUCTION_FR, ADMISSIBILITY_FR } from './instruction.i18n';
+
+/** English texts of the staff view of applications and admissibility: same keys as the French (checked by the type), loaded only when chosen. */
+
+export const INSTRUCTION_EN: typeof INSTRUCTION_FR = {
+  title: 'Applications',
+  intro: 'Submitted applications, with their documents, versions and messages.',
+  filtersLabel: 'Filter applications',
+  search: 'Search',
+  searchHint: 'Reference, title or organisation.',
+  all: 'All',
+  territory: 'Territory',
+  territories: 'Territories',
+  reset: 'Clear filters',
+  count: 'Applications found: {{count}}',
+  caption: 'Applications, sortable by column',
+  noReference: 'No reference',
+  none: 'No application matches these criteria.',
+  back: 'Back to applications',
+  versions: {
+    title: 'Submitted versions',
+    version: 'Version {{n}}',
+    none: 'No version submitted.',
+    diffCaption: 'Changes in version {{n}} compared with version {{previous}}',
+    noChange: 'No difference from the previous version.',
+    first: 'First submission: no previous version to compare.',
+  },
+  request: {
+    title: 'Request more information',
+    intro: 'The association receives your request by email and can edit its application until it sends it again.',
+    message: 'What is requested',
+    dueDate: 'To send back before',
+    submit: 'Send the request',
+    sent: 'Information request sent.',
+    open: 'Information requested, to send back before {{date}}',
+  },
+};
+
+export const ADMISSIBILITY_EN: typeof ADMISSIBILITY_FR = {
+  title: 'Admissibility',
+  markAdmissible: 'Admissible',
+  markInadmissible: 'Inadmissible',
+  markManyAdmissible: 'Mark admissible',
+  selected: '{{count}} selected',
+  selectRow: 'Select application {{reference}}',
+  selectAll: 'Select every application on the page',
+  intro: 'Before review, declare the application admissible, or inadmissible with a reason.',
+  admissibleDone: 'Application declared admissible.',
+  inadmissibleDone: 'Application declared inadmissible: the association is told by email.',
+  batchDone: '{{count}} application(s) declared admissible.',
+  decidedAdmissible: 'Admissible since {{date}}.',
+  decidedInadmissible: 'Inadmissible since {{date}} — reason: {{reason}}.',
+  letter: 'Inadmissibility letter (PDF)',
+  reasons: {
+    incomplete: 'Incomplete application',
+    out_of_scope: 'Outside the scope of the call',
+    ineligible_organization: 'Ineligible organisation',
+    late: 'Submitted late',
+  },
+  dialog: {
+    admissibleTitle: 'Declare admissible ({{count}})',
+    inadmissibleTitle: 'Declare inadmissible ({{count}})',
+    admissibleIntro: 'The application will go to review. This decision cannot be undone here.',
+    inadmissibleIntro: 'The application will leave the selection. The association will receive an email and a letter (PDF) giving the reason and your comment.',
+    reason: 'Reason',
+    reasonRequired: 'Choose a reason.',
+    comment: 'Comment for the association',
+    commentHint: 'Printed in the letter.',
+    commentRequired: 'Explain the decision.',
+    fix: 'Fix the fields shown.',
+  },
+};

@@ -1,0 +1,40 @@
+/** French texts of the organisation profile fields (sign-up and « Mon organisation »); English in organization-profile.en.i18n.ts (a lazy chunk). Composed into i18n/fr.ts under the same keys. */
+
+export const ORGANIZATION_FIELDS_FR = {
+  identity: 'Identification',
+  legalName: 'Raison sociale',
+  siret: 'SIRET',
+  siretHint: '14 chiffres (espaces acceptés). SIRET ou RNA : au moins l’un des deux.',
+  rna: 'Numéro RNA',
+  rnaHint: 'W suivi de 9 caractères, ex. W595012345.',
+  legalForm: 'Statut juridique',
+  addressGroup: 'Adresse du siège',
+  addressLine: 'Adresse',
+  postalCode: 'Code postal',
+  city: 'Commune',
+  territory: "Territoire d'action",
+  territoryHint: 'Territoire du Nord où agit principalement l’association.',
+  people: 'Représentant légal et contact',
+  legalRepName: 'Nom du représentant légal',
+  legalRepFunction: 'Fonction du représentant légal',
+  legalRepFunctionHint: 'Ex. présidente, président, directrice…',
+  contactName: 'Personne à contacter',
+  phone: 'Téléphone',
+  website: 'Site web',
+  websiteHint: 'Facultatif, ex. https://www.association.fr',
+  bank: 'Coordonnées bancaires',
+  iban: 'IBAN',
+  ibanHint: 'Facultatif à l’inscription ; affiché masqué une fois enregistré.',
+  ibanKeep: 'IBAN enregistré : {{masked}}. Laissez vide pour le conserver.',
+  bic: 'BIC',
+  bicHint: '8 ou 11 caractères, ex. CEPAFRPP627.',
+};
+
+export const LEGAL_FORMS_FR = {
+  association_1901: 'Association loi 1901',
+  association_1908: 'Association de droit local (1908)',
+  fondation: 'Fondation',
+  scic: 'Société coopérative d’intérêt collectif (SCIC)',
+  sarl_ess: 'Entreprise de l’ESS (SARL)',
+  autre: 'Autre',
+};
