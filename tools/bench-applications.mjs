@@ -130,8 +130,12 @@ async function environment(scale) {
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1000 });
-/** A GET over a kept-alive loopback connection (lighter than fetch, so the client steals less CPU from the server). */
-function get(port, path, token) {
+/**
+ * A GET over a kept-alive loopback connection (lighter than fetch, so the client steals less CPU from the
+ * server). A socket that the server closed while it sat idle (the other side's slice) is retried once, as
+ * Node's documentation advises for `reusedSocket`.
+ */
+function get(port, path, token, retried = false) {
   return new Promise((resolve, reject) => {
     const req = http.get({ host: HOST, port, path, agent, headers: { Authorization: `Bearer ${token}` } }, (res) => {
       const chunks = [];
@@ -142,7 +146,10 @@ function get(port, path, token) {
       });
       res.on('error', reject);
     });
-    req.on('error', reject);
+    req.on('error', (error) => {
+      if (!retried && req.reusedSocket && error.code === 'ECONNRESET') resolve(get(port, path, token, true));
+      else reject(error);
+    });
   });
 }
 
@@ -174,27 +181,35 @@ async function startBare(pgConfig, readerId) {
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 
-/** `concurrency` loops calling `fn` for `seconds` (after a one-second warm-up): req/s, p50, p95 in ms. */
-async function load(fn) {
-  const run = async (ms, samples) => {
+/**
+ * Both sides under the same load: `concurrency` loops call one side for a one-second slice, then the
+ * other, alternating until each had `seconds` (after a one-second warm-up each), so that whatever else
+ * runs on the machine weighs on both alike. Per side: req/s, p50, p95 in ms.
+ */
+async function loadBoth(sides) {
+  const run = async (fn, ms, stats) => {
     const deadline = performance.now() + ms;
+    const started = performance.now();
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         while (performance.now() < deadline) {
           const t0 = performance.now();
           await fn();
-          samples?.push(performance.now() - t0);
+          stats?.samples.push(performance.now() - t0);
         }
       }),
     );
+    if (stats) stats.elapsed += performance.now() - started;
   };
-  await run(1000, null);
-  const samples = [];
-  const started = performance.now();
-  await run(seconds * 1000, samples);
-  const elapsed = (performance.now() - started) / 1000;
-  samples.sort((a, b) => a - b);
-  return { rps: samples.length / elapsed, p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), n: samples.length };
+  for (const fn of sides) await run(fn, 1000, null);
+  const stats = sides.map(() => ({ samples: [], elapsed: 0 }));
+  for (let slice = 0; slice < seconds; slice++) {
+    for (const [i, fn] of sides.entries()) await run(fn, 1000, stats[i]);
+  }
+  return stats.map(({ samples, elapsed }) => {
+    samples.sort((a, b) => a - b);
+    return { rps: samples.length / (elapsed / 1000), p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), n: samples.length };
+  });
 }
 
 function casesFor(callId) {
@@ -244,8 +259,7 @@ async function benchScale(scale) {
       const total = JSON.parse(viaSql).total;
       const same = viaApi === viaSql;
       if (!same) console.warn(`  ! ${c.name}: the SQL here no longer matches the endpoint; update tools/bench-applications-sql.mjs\n    API ${viaApi.slice(0, 300)}\n    SQL ${viaSql.slice(0, 300)}`);
-      const api = await load(() => get(envt.apiPort, path, token));
-      const sql = await load(() => get(bare.port, barePath, token));
+      const [api, sql] = await loadBoth([() => get(envt.apiPort, path, token), () => get(bare.port, barePath, token)]);
       results.push({ name: c.name, total, same, api, sql });
       process.stdout.write('.');
       if (explain) {
@@ -270,7 +284,7 @@ const f1 = (v) => v.toFixed(1);
 try {
   const runs = [];
   for (const scale of scales) runs.push(await benchScale(scale));
-  console.log(`\nStaff list GET /api/applications — ${concurrency} concurrent clients, ${seconds} s per case after 1 s of warm-up; SQL = a bare node:http + pg server sending the same statements (the guard’s user lookup, then the list’s one statement) through a pool of ${POOL_SIZE} (the API’s pool size) and writing the same JSON`);
+  console.log(`\nStaff list GET /api/applications — ${concurrency} concurrent clients, ${seconds} s per side and case, in one-second slices alternating API and SQL, after 1 s of warm-up each; SQL = a bare node:http + pg server sending the same statements (the guard’s user lookup, then the list’s one statement) through a pool of ${POOL_SIZE} (the API’s pool size) and writing the same JSON`);
   for (const run of runs) {
     console.log(`\nScale ${run.scale}: ${run.applications} applications`);
     console.log(['case'.padEnd(38), 'rows'.padStart(6), 'API req/s'.padStart(9), 'p50'.padStart(7), 'p95'.padStart(7), 'SQL req/s'.padStart(9), 'p50'.padStart(7), 'p95'.padStart(7), 'API/SQL'.padStart(7), 'same'].join(' '));
