@@ -3,10 +3,11 @@
 // N × 1,500 applications) it seeds a throwaway embedded PostgreSQL, starts the built API on it and
 // drives `GET /api/applications` as an administrator with C concurrent clients (default 20) for a
 // fixed time per case — the default view, each offered sort, a filter, a text search, a deep page —
-// beside the same SQL sent directly with `pg` at the same concurrency through a pool of the API's
-// size. It checks that both return the same rows, then prints req/s, p50 and p95 for both, the
-// API/SQL ratio and the growth from the smallest to the largest scale. Loopback only; the temp
-// folders are removed at the end.
+// beside a bare `node:http` + `pg` server (tools/bench-applications-bare.mjs) that sends the same
+// statements through a pool of the API's size and writes the same JSON, driven by the same client at
+// the same concurrency. It checks that both answer the same bytes, then prints req/s, p50 and p95 for
+// both, the API/SQL ratio and the growth from the smallest to the largest scale. Loopback only; the
+// temp folders are removed at the end.
 //
 //   node tools/bench-applications.mjs [--scales 1,10] [--seconds 5] [--concurrency 20] [--explain]
 //
@@ -20,6 +21,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { listStatements } from './bench-applications-sql.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const apiMain = join(root, 'dist', 'apps', 'api', 'main.js');
@@ -128,8 +130,12 @@ async function environment(scale) {
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1000 });
-/** A GET over a kept-alive loopback connection (lighter than fetch, so the client steals less CPU from the server). */
-function get(port, path, token) {
+/**
+ * A GET over a kept-alive loopback connection (lighter than fetch, so the client steals less CPU from the
+ * server). A socket that the server closed while it sat idle (the other side's slice) is retried once, as
+ * Node's documentation advises for `reusedSocket`.
+ */
+function get(port, path, token, retried = false) {
   return new Promise((resolve, reject) => {
     const req = http.get({ host: HOST, port, path, agent, headers: { Authorization: `Bearer ${token}` } }, (res) => {
       const chunks = [];
@@ -140,7 +146,10 @@ function get(port, path, token) {
       });
       res.on('error', reject);
     });
-    req.on('error', reject);
+    req.on('error', (error) => {
+      if (!retried && req.reusedSocket && error.code === 'ECONNRESET') resolve(get(port, path, token, true));
+      else reject(error);
+    });
   });
 }
 
@@ -150,75 +159,57 @@ async function login(port) {
   return (await res.json()).accessToken;
 }
 
-const escapeLike = (text) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-const SORT_COLUMNS = {
-  reference: 'a.reference', title: 'a.title', submittedAt: 'a.submitted_at', updatedAt: 'a.updated_at',
-  requestedCents: 'a.requested_cents', organization: 'o.legal_name', status: 'a.status',
-};
-
-/**
- * The statements `ApplicationsService.list` sends for a staff member (apps/api/src/applications/
- * applications.service.ts, scope from AccessPolicy.scopeApplications, unread count from
- * messages/unread.ts): the count, then the page (its ids from an index, then their joins). Kept in
- * step by hand; every case checks that they return what the endpoint returned.
- */
-function listStatements(query, readerId) {
-  const params = [];
-  const p = (value) => (params.push(value), `$${params.length}`);
-  const where = ['a.submitted_version > 0'];
-  if (query.callId) where.push(`a.call_id = ${p(query.callId)}`);
-  if (query.axisCode) where.push(`a.axis_id = ANY(ARRAY(SELECT fx.id FROM call_axis fx WHERE fx.code = ${p(query.axisCode)}))`);
-  if (query.status) where.push(`a.status IN (${query.status.split(',').map((s) => p(s)).join(', ')})`);
-  if (query.territory) where.push(`a.territories @> ARRAY[${p(query.territory)}]::text[]`);
-  if (query.q) {
-    const q = p(`%${escapeLike(query.q.trim())}%`);
-    where.push(`(a.search_text LIKE tremplin_fold(${q}) OR a.organization_id = ANY(ARRAY(SELECT fo.id FROM organization fo WHERE tremplin_fold(fo.legal_name) LIKE tremplin_fold(${q}))))`);
-  }
-  const count = { text: `SELECT COUNT(*) AS total FROM application a WHERE ${where.join(' AND ')}`, values: [...params] };
-  const pageSize = Number(query.pageSize ?? 25);
-  const offset = (Number(query.page ?? 1) - 1) * pageSize;
-  const direction = query.direction === 'asc' ? 'ASC' : 'DESC';
-  const column = SORT_COLUMNS[query.sort ?? 'updatedAt'];
-  const join = query.sort === 'organization' ? 'INNER JOIN organization o ON o.id = a.organization_id ' : '';
-  const ids = `SELECT a.id FROM application a ${join}WHERE ${where.join(' AND ')} ORDER BY ${column} ${direction}, a.id ${direction} LIMIT ${pageSize} OFFSET ${offset}`;
-  const reader = p(readerId);
-  const unread = `(SELECT count(*)::int FROM application_message um
-    WHERE um.application_id = a.id AND um.author_id <> ${reader}
-      AND um.created_at > coalesce((SELECT mr.last_read_at FROM message_read mr WHERE mr.application_id = a.id AND mr.user_id = ${reader}), '-infinity'::timestamptz))`;
-  const page = {
-    text:
-      'SELECT a.id, a.reference, a.call_id, c.code AS call_code, x.code AS axis_code, a.organization_id, o.legal_name AS organization_name, ' +
-      `a.territories, a.title, a.status, a.requested_cents, a.submitted_at, a.updated_at, ${unread} AS unread_messages ` +
-      `FROM (${ids}) page JOIN application a ON a.id = page.id JOIN call c ON c.id = a.call_id JOIN call_axis x ON x.id = a.axis_id ` +
-      `JOIN organization o ON o.id = a.organization_id ORDER BY ${column} ${direction}, a.id ${direction}`,
-    values: params,
+/** The baseline: tools/bench-applications-bare.mjs on its own port, with a pool of the API's size. */
+async function startBare(pgConfig, readerId) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(root, 'tools', 'bench-applications-bare.mjs')], {
+    cwd: root, env: { ...process.env, PG_CONFIG: JSON.stringify(pgConfig), POOL_SIZE: String(POOL_SIZE), READER_ID: readerId, PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  await new Promise((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('exit', (code) => reject(new Error(`the bare server exited with ${code}`)));
+  });
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
   };
-  return { count, page };
+  return { port, stop };
 }
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 
-/** `concurrency` loops calling `fn` for `seconds` (after a one-second warm-up): req/s, p50, p95 in ms. */
-async function load(fn) {
-  const run = async (ms, samples) => {
+/**
+ * Both sides under the same load: `concurrency` loops call one side for a one-second slice, then the
+ * other, alternating until each had `seconds` (after a one-second warm-up each), so that whatever else
+ * runs on the machine weighs on both alike. Per side: req/s, p50, p95 in ms.
+ */
+async function loadBoth(sides) {
+  const run = async (fn, ms, stats) => {
     const deadline = performance.now() + ms;
+    const started = performance.now();
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         while (performance.now() < deadline) {
           const t0 = performance.now();
           await fn();
-          samples?.push(performance.now() - t0);
+          stats?.samples.push(performance.now() - t0);
         }
       }),
     );
+    if (stats) stats.elapsed += performance.now() - started;
   };
-  await run(1000, null);
-  const samples = [];
-  const started = performance.now();
-  await run(seconds * 1000, samples);
-  const elapsed = (performance.now() - started) / 1000;
-  samples.sort((a, b) => a - b);
-  return { rps: samples.length / elapsed, p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), n: samples.length };
+  for (const fn of sides) await run(fn, 1000, null);
+  const stats = sides.map(() => ({ samples: [], elapsed: 0 }));
+  for (let slice = 0; slice < seconds; slice++) {
+    for (const [i, fn] of sides.entries()) await run(fn, 1000, stats[i]);
+  }
+  return stats.map(({ samples, elapsed }) => {
+    samples.sort((a, b) => a - b);
+    return { rps: samples.length / (elapsed / 1000), p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), n: samples.length };
+  });
 }
 
 function casesFor(callId) {
@@ -243,6 +234,7 @@ async function benchScale(scale) {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   let pool = null;
+  let bare = null;
   try {
     console.log(`\nScale ${scale}: seeding (≈ ${scale * 1500} applications) in ${envt.dataDir} …`);
     const seeded = await envt.seed();
@@ -252,28 +244,26 @@ async function benchScale(scale) {
     const calls = JSON.parse(String(await get(envt.apiPort, '/api/calls', token)));
     const callId = calls.find((c) => c.code === 'AAP-NORD-2016')?.id;
     if (!callId) throw new Error('the 2016 call is missing');
-    pool = new pg.Pool({ ...envt.pgConfig(), max: POOL_SIZE });
+    pool = new pg.Pool({ ...envt.pgConfig(), max: 1 });
     const readerId = (await pool.query('SELECT id FROM app_user WHERE email = $1', [ADMIN.email])).rows[0].id;
     const [{ n: applications }] = (await pool.query('SELECT count(*)::int AS n FROM application')).rows;
+    bare = await startBare(envt.pgConfig(), readerId);
     const results = [];
     for (const c of casesFor(callId)) {
       const path = `/api/applications?${new URLSearchParams(c.query)}`;
-      const { count, page } = listStatements(c.query, readerId);
-      // Same answer both ways, or the comparison would mean nothing.
-      const viaApi = JSON.parse(String(await get(envt.apiPort, path, token)));
-      const total = Number((await pool.query(count)).rows[0].total);
-      const ids = (await pool.query(page)).rows.map((r) => r.id);
-      const same = viaApi.total === total && JSON.stringify(viaApi.items.map((i) => i.id)) === JSON.stringify(ids);
-      if (!same) console.warn(`  ! ${c.name}: the SQL here no longer matches the endpoint (API total ${viaApi.total}, SQL ${total}); update listStatements()`);
-      const api = await load(() => get(envt.apiPort, path, token));
-      const sql = await load(async () => {
-        await pool.query(count);
-        await pool.query(page);
-      });
+      const { list } = listStatements(c.query, readerId);
+      const barePath = `/list?${new URLSearchParams(c.query)}`;
+      // Same answer both ways, byte for byte, or the comparison would mean nothing.
+      const viaApi = String(await get(envt.apiPort, path, token));
+      const viaSql = String(await get(bare.port, barePath, token));
+      const total = JSON.parse(viaSql).total;
+      const same = viaApi === viaSql;
+      if (!same) console.warn(`  ! ${c.name}: the SQL here no longer matches the endpoint; update tools/bench-applications-sql.mjs\n    API ${viaApi.slice(0, 300)}\n    SQL ${viaSql.slice(0, 300)}`);
+      const [api, sql] = await loadBoth([() => get(envt.apiPort, path, token), () => get(bare.port, barePath, token)]);
       results.push({ name: c.name, total, same, api, sql });
       process.stdout.write('.');
       if (explain) {
-        for (const [label, statement] of [['count', count], ['page', page]]) {
+        for (const [label, statement] of [['list', list]]) {
           const plan = (await pool.query({ text: `EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, values: statement.values })).rows.map((r) => r['QUERY PLAN']);
           console.log(`\n-- scale ${scale}, ${c.name} — ${label}\n${plan.join('\n')}`);
         }
@@ -283,6 +273,7 @@ async function benchScale(scale) {
     return { scale, applications, results };
   } finally {
     await pool?.end().catch(() => undefined);
+    await bare?.stop();
     await envt.cleanup();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -293,7 +284,7 @@ const f1 = (v) => v.toFixed(1);
 try {
   const runs = [];
   for (const scale of scales) runs.push(await benchScale(scale));
-  console.log(`\nStaff list GET /api/applications — ${concurrency} concurrent clients, ${seconds} s per case after 1 s of warm-up; SQL = the same count + page sent with pg through a pool of ${POOL_SIZE} (the API's pool size)`);
+  console.log(`\nStaff list GET /api/applications — ${concurrency} concurrent clients, ${seconds} s per side and case, in one-second slices alternating API and SQL, after 1 s of warm-up each; SQL = a bare node:http + pg server sending the same statements (the guard’s user lookup, then the list’s one statement) through a pool of ${POOL_SIZE} (the API’s pool size) and writing the same JSON`);
   for (const run of runs) {
     console.log(`\nScale ${run.scale}: ${run.applications} applications`);
     console.log(['case'.padEnd(38), 'rows'.padStart(6), 'API req/s'.padStart(9), 'p50'.padStart(7), 'p95'.padStart(7), 'SQL req/s'.padStart(9), 'p50'.padStart(7), 'p95'.padStart(7), 'API/SQL'.padStart(7), 'same'].join(' '));

@@ -136,40 +136,39 @@ export class ApplicationsService {
   }
 
   /**
-   * One page, counted and sorted in SQL. The page's ids come first, read in order from an index that
-   * matches the filter and the sort (see the staff-list-indexes migration), and only those rows are
-   * joined to their call, axis, organisation and unread count; the count reads the filter alone.
+   * One page and its total in ONE statement (one round trip, no query builder: this is the hottest read).
+   * The page's ids come first, read in order from an index that matches the filter and the sort (see the
+   * staff-list-indexes migration), and only those rows are joined to their call, axis, organisation and
+   * unread count; the total is a scalar subquery over the filter alone (an index-only scan for the
+   * default view). A page past the end still returns one row, carrying the total and no application.
    */
   async list(actor: Actor, query: ListApplicationsQuery): Promise<Page<ApplicationSummaryView>> {
     const { page, pageSize, offset } = pageParams(query.page, query.pageSize);
-    const statuses = parseStatuses(query.status);
-    const filtered = this.dataSource.getRepository(Application).createQueryBuilder('a');
-    this.access.scopeApplications(filtered, 'a', actor);
-    if (query.callId) filtered.andWhere('a.call_id = :callId', { callId: query.callId });
+    const values: unknown[] = [];
+    const bind = (value: unknown): string => `$${values.push(value)}`;
+    const where = [this.access.applicationScopeSql('a', actor, (_name, value) => bind(value))];
+    if (query.callId) where.push(`a.call_id = ${bind(query.callId)}`);
     // `= ANY(ARRAY(…))`: the axis ids become a value the planner compares against the index it walks.
-    if (query.axisCode) filtered.andWhere('a.axis_id = ANY(ARRAY(SELECT fx.id FROM call_axis fx WHERE fx.code = :axisCode))', { axisCode: query.axisCode });
-    if (statuses.length) filtered.andWhere('a.status IN (:...statuses)', { statuses });
-    if (query.territory) filtered.andWhere('a.territories @> ARRAY[:territory]::text[]', { territory: query.territory });
+    if (query.axisCode) where.push(`a.axis_id = ANY(ARRAY(SELECT fx.id FROM call_axis fx WHERE fx.code = ${bind(query.axisCode)}))`);
+    const statuses = parseStatuses(query.status);
+    if (statuses.length) where.push(`a.status IN (${statuses.map(bind).join(', ')})`);
+    if (query.territory) where.push(`a.territories @> ARRAY[${bind(query.territory)}]::text[]`);
     const q = query.q?.trim();
     if (q) {
       // Accent- and case-insensitive (tremplin_fold); search_text and the folded legal_name both carry a
       // trigram index, and `= ANY(ARRAY(...))` lets the planner combine them (an OR over IN did not).
-      filtered.andWhere(
-        `(a.search_text LIKE tremplin_fold(:q) OR a.organization_id = ANY(ARRAY(SELECT fo.id FROM organization fo WHERE tremplin_fold(fo.legal_name) LIKE tremplin_fold(:q))))`,
-        { q: containsPattern(q) },
+      const pattern = bind(containsPattern(q));
+      where.push(
+        `(a.search_text LIKE tremplin_fold(${pattern}) OR a.organization_id = ANY(ARRAY(SELECT fo.id FROM organization fo WHERE tremplin_fold(fo.legal_name) LIKE tremplin_fold(${pattern}))))`,
       );
     }
-    const counted = await filtered.clone().select('COUNT(*)', 'total').getRawOne<{ total: string }>();
-    const total = Number(counted?.total ?? 0);
-    if (offset >= total) return { items: [], total, page, pageSize };
-
+    const filter = where.join(' AND ');
     const sort = (query.sort && SORTS[query.sort]) || BY_UPDATE;
     const direction = query.direction === 'asc' ? 'ASC' : 'DESC';
-    const ids = filtered.clone().select('a.id', 'id');
-    if (sort.organization) ids.innerJoin('a.organization', 'o');
-    ids.orderBy(sort.column, direction).addOrderBy('a.id', direction).offset(offset).limit(pageSize);
-    const [idsSql, params] = ids.getQueryAndParameters();
-    const reader = `$${params.length + 1}`;
+    const ids =
+      `SELECT a.id FROM application a${sort.organization ? ' JOIN organization o ON o.id = a.organization_id' : ''} WHERE ${filter}` +
+      ` ORDER BY ${sort.column} ${direction}, a.id ${direction} LIMIT ${pageSize} OFFSET ${offset}`;
+    const reader = bind(actor.userId);
     // Members see their working copy; everyone else the page's rows as last submitted (title, territories,
     // amount requested from the frozen version), even while an association edits an answer.
     const frozen = !this.access.readsWorkingCopies(actor);
@@ -179,20 +178,26 @@ export class ApplicationsService {
               ELSE ARRAY(SELECT jsonb_array_elements_text(v.snapshot->'project'->'territories')) END AS territories,
          COALESCE((SELECT SUM((y->'products'->>'p74Departement')::bigint) FROM jsonb_array_elements(v.snapshot->'budget') y), a.requested_cents) AS requested_cents`
       : 'a.title, a.territories, a.requested_cents';
-    const rows: ApplicationListRow[] = await this.dataSource.query(
-      `SELECT a.id, a.reference, a.call_id, c.code AS call_code, x.code AS axis_code, a.organization_id,
-              o.legal_name AS organization_name, ${shown}, a.status,
-              a.submitted_at, a.updated_at, ${unreadMessagesSql('a.id', reader)} AS unread_messages
-         FROM (${idsSql}) page
-         JOIN application a ON a.id = page.id
-         JOIN call c ON c.id = a.call_id
-         JOIN call_axis x ON x.id = a.axis_id
-         JOIN organization o ON o.id = a.organization_id
-         ${frozen ? 'LEFT JOIN application_version v ON v.application_id = a.id AND v.version_no = a.submitted_version' : ''}
-        ORDER BY ${sort.column} ${direction}, a.id ${direction}`,
-      [...params, actor.userId],
+    const rows: Array<ApplicationListRow & { total: string }> = await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM application a WHERE ${filter}) AS total, listed.*
+         FROM (SELECT 1) one
+         LEFT JOIN (
+           SELECT a.id, a.reference, a.call_id, c.code AS call_code, x.code AS axis_code, a.organization_id,
+                  o.legal_name AS organization_name, ${shown}, a.status,
+                  a.submitted_at, a.updated_at, ${unreadMessagesSql('a.id', reader)} AS unread_messages,
+                  ${sort.column} AS sort_value
+             FROM (${ids}) page
+             JOIN application a ON a.id = page.id
+             JOIN call c ON c.id = a.call_id
+             JOIN call_axis x ON x.id = a.axis_id
+             JOIN organization o ON o.id = a.organization_id
+             ${frozen ? 'LEFT JOIN application_version v ON v.application_id = a.id AND v.version_no = a.submitted_version' : ''}
+         ) listed ON true
+        ORDER BY listed.sort_value ${direction}, listed.id ${direction}`,
+      values,
     );
-    return { items: rows.map(toSummaryView), total, page, pageSize };
+    const total = Number(rows[0]?.total ?? 0);
+    return { items: rows.filter((row) => row.id !== null).map(toSummaryView), total, page, pageSize };
   }
 
   async get(actor: Actor, id: string): Promise<ApplicationView> {

@@ -24,25 +24,25 @@ import { AppException } from '../errors/app.exception';
 export class AccessPolicy {
   /** Restricts a query over applications (aliased `alias`) to what the actor may read. */
   scopeApplications<T extends object>(qb: SelectQueryBuilder<T>, alias: string, actor: Actor): SelectQueryBuilder<T> {
-    if (roleHasPermission(actor.role, 'applications.own')) {
-      return qb.andWhere(`${alias}.organization_id = :scopeOrganizationId`, { scopeOrganizationId: actor.organizationId });
-    }
-    // Staff never see an association's drafts: only what was submitted to them.
-    if (roleHasPermission(actor.role, 'applications.read-all')) return qb.andWhere(`${alias}.submitted_version > 0`);
-    return this.assignedApplications(qb, alias, actor);
+    const params: Record<string, unknown> = {};
+    const condition = this.applicationScopeSql(alias, actor, (name, value) => ((params[name] = value), `:${name}`));
+    return qb.andWhere(condition, params);
   }
 
   /**
-   * Reviewers: the submitted applications assigned to them whose assignment they accepted (confirmed
-   * no conflict of interest). Before that they see only name, axis and title through the assignment;
-   * after recusal or withdrawal, nothing (404).
+   * The same scope as a SQL condition, for lists written as one raw statement (no query builder on the
+   * hot path): `bind(name, value)` adds a parameter and returns its placeholder.
+   * - members of the owning organisation (`applications.own`): their own, drafts included;
+   * - staff holding `applications.read-all`: every submitted one (never an association's drafts);
+   * - anyone else holding `applications.read` (reviewers): the submitted applications assigned to them
+   *   whose assignment they accepted (confirmed no conflict of interest). Before that they see only name,
+   *   axis and title through the assignment; after recusal or withdrawal, nothing (404).
    */
-  private assignedApplications<T extends object>(qb: SelectQueryBuilder<T>, alias: string, actor: Actor): SelectQueryBuilder<T> {
-    return qb.andWhere(
-      `${alias}.submitted_version > 0 AND EXISTS (SELECT 1 FROM review_assignment ra
-         WHERE ra.application_id = ${alias}.id AND ra.reviewer_id = :scopeReviewerId AND ra.status = 'accepted')`,
-      { scopeReviewerId: actor.userId },
-    );
+  applicationScopeSql(alias: string, actor: Actor, bind: (name: string, value: unknown) => string): string {
+    if (roleHasPermission(actor.role, 'applications.own')) return `${alias}.organization_id = ${bind('scopeOrganizationId', actor.organizationId)}`;
+    if (roleHasPermission(actor.role, 'applications.read-all')) return `${alias}.submitted_version > 0`;
+    return `${alias}.submitted_version > 0 AND EXISTS (SELECT 1 FROM review_assignment ra
+         WHERE ra.application_id = ${alias}.id AND ra.reviewer_id = ${bind('scopeReviewerId', actor.userId)} AND ra.status = 'accepted')`;
   }
 
   /** Loads an application the actor may read, optionally locked for update; 404 otherwise. */

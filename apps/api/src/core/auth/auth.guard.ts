@@ -4,8 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
-import { roleHasPermission, type Permission } from '@tremplin/contracts';
-import { User } from '../../users/user.entity';
+import { roleHasPermission, type Permission, type Role } from '@tremplin/contracts';
 import { AppException } from '../errors/app.exception';
 import type { Actor } from './actor';
 import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './access.decorators';
@@ -13,6 +12,14 @@ import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './access.decorators';
 export interface AccessTokenPayload {
   sub: string;
   role: string;
+}
+
+interface ActorRow {
+  id: string;
+  email: string;
+  role: Role;
+  organization_id: string | null;
+  active: boolean;
 }
 
 export type AuthenticatedRequest = Request & { id?: string; actor?: Actor };
@@ -58,8 +65,13 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new AppException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED');
     }
-    const user = await this.dataSource.getRepository(User).findOne({ where: { id: payload.sub } });
+    // The five columns an Actor needs, in plain SQL: this runs before every authenticated request, and an
+    // entity find (query builder, every column, hydration) cost more CPU than the statement itself.
+    const [user] = await this.dataSource.query<ActorRow[]>(
+      'SELECT id, email, role, organization_id, active FROM app_user WHERE id = $1',
+      [payload.sub],
+    );
     if (!user?.active) throw new AppException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED');
-    return { userId: user.id, email: user.email, role: user.role, organizationId: user.organizationId, requestId: request.id ?? null };
+    return { userId: user.id, email: user.email, role: user.role, organizationId: user.organization_id, requestId: request.id ?? null };
   }
 }
