@@ -538,7 +538,7 @@ function infeasible(reasons: readonly AllocationIssue[], problem: Problem): AppE
   const message = (lang: 'fr' | 'en') => {
     if (!first) return '';
     const template = (FIELD_MESSAGES as Record<string, { fr: string; en: string } | undefined>)[first.code];
-    return template ? `${fillMessage(template[lang], first.params)}${details.length > 1 ? (lang === 'fr' ? ` (et ${details.length - 1} autre(s) motif(s))` : ` (and ${details.length - 1} more)`) : ''}.` : first.code;
+    return template ? `${fillMessage(template[lang], first.params).replace(/\.$/, '')}${details.length > 1 ? (lang === 'fr' ? ` (et ${details.length - 1} autre(s) motif(s))` : ` (and ${details.length - 1} more)`) : ''}.` : first.code;
   };
   return new AppException(409, 'ASSIGNMENT_INFEASIBLE', { reasonFr: message('fr'), reasonEn: message('en') }, details);
 }
