@@ -1,3 +1,5 @@
+import { REVIEW_QUEUE_EN } from '../reviews/review-queue.i18n';
+import { REVIEW_ADMIN_EN } from '../review-admin/review-admin.i18n';
 import type { FR } from './fr';
 
 /** English UI texts: same keys as French (the type checks it), loaded only when chosen. */
@@ -968,4 +970,6 @@ export const EN: typeof FR = {
       fix: 'Fix the fields shown.',
     },
   },
+  reviewQueue: REVIEW_QUEUE_EN,
+  reviewAdmin: REVIEW_ADMIN_EN,
 };

@@ -1,3 +1,5 @@
+import { REVIEW_QUEUE_FR } from '../reviews/review-queue.i18n';
+import { REVIEW_ADMIN_FR } from '../review-admin/review-admin.i18n';
 /** French UI texts (default language). `en.ts` must have exactly the same keys (checked by its type). */
 export const FR = {
   titles: {
@@ -970,4 +972,6 @@ export const FR = {
       fix: 'Corrigez les champs signalés.',
     },
   },
+  reviewQueue: REVIEW_QUEUE_FR,
+  reviewAdmin: REVIEW_ADMIN_FR,
 };
