@@ -1,13 +1,10 @@
 // Reviewer profiles, ties (conflicts of interest) and assignments (issue #7 §2–§3).
 // Shared by the API controllers and the web pages.
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { ASSIGNMENT_STATUSES, TIE_KINDS, type AssignmentStatus, type MatchQuality, type TieKind } from '@tremplin/domain';
+import { ASSIGNMENT_STATUSES, REVIEWER_CAPACITY_MAX, TIE_COMMENT_MAX_LENGTH, TIE_KINDS, type AssignmentStatus, type MatchQuality, type TieKind } from '@tremplin/domain';
 import { TERRITORIES, type Territory } from './organizations';
 import { IsOmittable } from './common';
 
-export const TIE_COMMENT_MAX_LENGTH = 1000;
-/** Most applications a reviewer may take in one call. Equal to the database CHECK. */
-export const REVIEWER_CAPACITY_MAX = 10000;
 
 export interface ReviewerProfileView {
   axisCodes: string[];

@@ -30,6 +30,10 @@ export function isActiveAssignment(status: AssignmentStatus): boolean {
 export const TIE_KINDS = ['member', 'employee', 'officer', 'funder', 'relative', 'other'] as const;
 export type TieKind = (typeof TIE_KINDS)[number];
 
+export const TIE_COMMENT_MAX_LENGTH = 1000;
+/** Most applications a reviewer may take in one call. Equal to the database CHECK. */
+export const REVIEWER_CAPACITY_MAX = 10000;
+
 /** What an expertise match of 0–3 points (axis 2 + territory 1) is called on the result page. */
 export type MatchQuality = 'axisAndTerritory' | 'axis' | 'territory' | 'none';
 

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -13,11 +13,11 @@ import type { AssignmentView } from '@tremplin/contracts';
   imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe],
   template: `
     <h2 mat-dialog-title>{{ 'reviewAdmin.dueDialog.title' | translate: { reference: data.reference ?? data.title } }}</h2>
-    <form (ngSubmit)="confirm()" novalidate>
+    <form [formGroup]="form" (ngSubmit)="confirm()" novalidate>
       <mat-dialog-content>
         <mat-form-field class="full">
           <mat-label>{{ 'reviewAdmin.dueDialog.dueOn' | translate }}</mat-label>
-          <input matInput id="due-on" type="date" [formControl]="dueOn" required />
+          <input matInput id="due-on" type="date" formControlName="dueOn" required />
           <mat-error>{{ 'reviewAdmin.dueDialog.required' | translate }}</mat-error>
         </mat-form-field>
       </mat-dialog-content>
@@ -33,10 +33,12 @@ import type { AssignmentView } from '@tremplin/contracts';
 export class DueDateDialog {
   protected readonly data = inject<AssignmentView>(MAT_DIALOG_DATA);
   private readonly ref = inject<MatDialogRef<DueDateDialog, string>>(MatDialogRef);
-  protected readonly dueOn = new FormControl(this.data.dueOn, { nonNullable: true, validators: [Validators.required, Validators.pattern(/^\d{4}-\d{2}-\d{2}$/)] });
+  protected readonly form = new FormGroup({
+    dueOn: new FormControl(this.data.dueOn, { nonNullable: true, validators: [Validators.required, Validators.pattern(/^\d{4}-\d{2}-\d{2}$/)] }),
+  });
 
   protected confirm(): void {
-    this.dueOn.markAsTouched();
-    if (this.dueOn.valid) this.ref.close(this.dueOn.value);
+    this.form.markAllAsTouched();
+    if (this.form.valid) this.ref.close(this.form.controls.dueOn.value);
   }
 }

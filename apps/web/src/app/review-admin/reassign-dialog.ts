@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -19,12 +19,12 @@ export interface ReassignDialogData {
   imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatSelectModule, TranslatePipe],
   template: `
     <h2 mat-dialog-title>{{ 'reviewAdmin.reassignDialog.title' | translate: { reference: data.assignment.reference ?? data.assignment.title } }}</h2>
-    <form (ngSubmit)="confirm()" novalidate>
+    <form [formGroup]="form" (ngSubmit)="confirm()" novalidate>
       <mat-dialog-content>
         <p>{{ 'reviewAdmin.reassignDialog.intro' | translate: { reviewer: data.assignment.reviewerName } }}</p>
         <mat-form-field class="full">
           <mat-label>{{ 'reviewAdmin.reassignDialog.reviewer' | translate }}</mat-label>
-          <mat-select id="reassign-reviewer" [formControl]="reviewer" required>
+          <mat-select id="reassign-reviewer" formControlName="reviewer" required>
             @for (r of candidates; track r.userId) {
               <mat-option [value]="r.userId">{{ r.fullName }} ({{ 'reviewAdmin.loads.value' | translate: { load: r.load ?? 0, capacity: r.profile.capacity } }})</mat-option>
             }
@@ -45,10 +45,11 @@ export class ReassignDialog {
   protected readonly data = inject<ReassignDialogData>(MAT_DIALOG_DATA);
   private readonly ref = inject<MatDialogRef<ReassignDialog, string>>(MatDialogRef);
   protected readonly candidates = this.data.reviewers.filter((r) => r.userId !== this.data.assignment.reviewerId && r.profile.active && r.accountActive);
-  protected readonly reviewer = new FormControl<string | null>(null, [Validators.required]);
+  protected readonly form = new FormGroup({ reviewer: new FormControl<string | null>(null, [Validators.required]) });
 
   protected confirm(): void {
-    this.reviewer.markAsTouched();
-    if (this.reviewer.value) this.ref.close(this.reviewer.value);
+    this.form.markAllAsTouched();
+    const reviewer = this.form.controls.reviewer.value;
+    if (reviewer) this.ref.close(reviewer);
   }
 }

@@ -7,7 +7,9 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { TranslatePipe } from '@ngx-translate/core';
-import { REVIEWER_CAPACITY_MAX, TERRITORIES, TERRITORY_LABELS, type ReviewerProfileRequest, type ReviewerView, type Territory } from '@tremplin/contracts';
+import type { ReviewerProfileRequest, ReviewerView } from '@tremplin/contracts';
+import { TERRITORIES, TERRITORY_LABELS, type Territory } from '@tremplin/contracts/organizations';
+import { REVIEWER_CAPACITY_MAX } from '@tremplin/domain';
 
 export interface ReviewerProfileDialogData {
   reviewer: ReviewerView;

@@ -6,8 +6,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@ngx-translate/core';
-import { TIE_COMMENT_MAX_LENGTH, type ReviewQueueItemView } from '@tremplin/contracts';
-import { TIE_KINDS, type TieKind } from '@tremplin/domain';
+import type { ReviewQueueItemView } from '@tremplin/contracts';
+import { TIE_COMMENT_MAX_LENGTH, TIE_KINDS, type TieKind } from '@tremplin/domain';
 
 /** What the reviewer chose: no conflict (accept), or a conflict with its kind. */
 export type AssignmentOpenChoice = { accept: true } | { accept: false; kind: TieKind; comment: string };
