@@ -65,6 +65,7 @@ const ADMIN: Outcome[] = [401, 403, 403, 403, 'ok'];
 const FINANCE_ADMIN: Outcome[] = [401, 403, 403, 'ok', 'ok'];
 const THREAD_WRITERS: Outcome[] = [401, 'ok', 'ok', 403, 'ok'];
 const ASKERS: Outcome[] = [401, 403, 'ok', 403, 'ok'];
+const REVIEWERS: Outcome[] = [401, 403, 'ok', 403, 403];
 
 const EXPECTED: Record<string, Outcome[]> = {
   'POST /api/auth/login': PUBLIC,
@@ -120,6 +121,21 @@ const EXPECTED: Record<string, Outcome[]> = {
   'POST /api/applications/:id/messages': THREAD_WRITERS,
   'GET /api/applications/:id/messages/unread-count': SIGNED_IN,
   'POST /api/applications/:id/messages/attachments': THREAD_WRITERS,
+  // Review assignment and conflicts of interest (issue #7 §2–§3): staff manage, each reviewer acts on their own.
+  'GET /api/reviewers': ADMIN,
+  'PUT /api/reviewers/:userId/profile': ADMIN,
+  'POST /api/calls/:id/assignments/auto': ADMIN,
+  'GET /api/calls/:id/assignments': ADMIN,
+  'GET /api/calls/:id/assignments/summary': ADMIN,
+  'POST /api/assignments/:id/reassign': ADMIN,
+  'PATCH /api/assignments/:id': ADMIN,
+  'GET /api/reviews/assignments': REVIEWERS,
+  'POST /api/assignments/:id/accept': REVIEWERS,
+  'POST /api/assignments/:id/conflict': REVIEWERS,
+  'GET /api/reviews/ties': REVIEWERS,
+  'POST /api/reviews/ties': REVIEWERS,
+  'DELETE /api/reviews/ties/:id': REVIEWERS,
+  'GET /api/reviews/organizations': REVIEWERS,
 };
 
 const apiRoutes = (t: TestApp) => registeredRoutes(t).filter((r) => r.path.startsWith('/api') && !DOCUMENTATION.test(r.path));

@@ -1,14 +1,11 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { Territory } from '@tremplin/contracts';
-import type { ReviewOpinion } from '@tremplin/domain';
+import { ASSIGNMENT_STATUSES, type AssignmentStatus, type ReviewOpinion, type TieKind } from '@tremplin/domain';
 import { centsTransformer } from '../core/database/cents.transformer';
 
-/** Kinds of tie a reviewer may have with an organisation (déport). Equal to the database's CHECK lists. */
-export const TIE_KINDS = ['member', 'employee', 'officer', 'funder', 'relative', 'other'] as const;
-export type TieKind = (typeof TIE_KINDS)[number];
+// The statuses and tie kinds are declared once, with the assignment lifecycle, in libs/domain.
+export { ASSIGNMENT_STATUSES, TIE_KINDS, type AssignmentStatus, type TieKind } from '@tremplin/domain';
 
-export const ASSIGNMENT_STATUSES = ['assigned', 'accepted', 'recused', 'withdrawn'] as const;
-export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 export type ReviewStatus = 'draft' | 'submitted';
 
 /** What a reviewer knows and how much they take. */

@@ -120,6 +120,23 @@ export const ERROR_MESSAGES = {
   },
   // Robustness (issue #6 §6): a unique key that no explicit check names, hit by a race.
   DUPLICATE_VALUE: { fr: 'Cette valeur est déjà utilisée.', en: 'This value is already used.' },
+  // Assignment and conflicts of interest (issue #7 §2–§3).
+  ASSIGNMENT_INFEASIBLE: {
+    fr: "Affectation impossible : {reasonFr} Ajoutez des évaluateurs actifs, augmentez leur capacité ou réduisez le nombre d'évaluateurs par candidature.",
+    en: 'Assignment impossible: {reasonEn} Add active reviewers, raise their capacity or lower the number of reviewers per application.',
+  },
+  ASSIGNMENT_REVIEW_SUBMITTED: {
+    fr: "L'évaluation de cette affectation est déjà remise : elle ne peut plus être retirée ni réaffectée.",
+    en: 'The review of this assignment is already submitted: it can no longer be withdrawn or reassigned.',
+  },
+  ASSIGNMENT_NOT_ACTIVE: {
+    fr: "Cette affectation est close (état « {status} ») : son échéance ne change plus.",
+    en: 'This assignment is closed (state "{status}"): its due date no longer changes.',
+  },
+  REVIEWER_TIE_EXISTS: {
+    fr: 'Vous avez déjà déclaré un lien avec cette organisation.',
+    en: 'You have already declared a tie with this organisation.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -226,6 +243,50 @@ export const FIELD_MESSAGES = {
   ADMISSIBILITY_REASON_FORBIDDEN: { fr: "Pas de motif d'irrecevabilité pour une candidature recevable.", en: 'No inadmissibility reason for an admissible application.' },
   ADMISSIBILITY_COMMENT_REQUIRED: { fr: "Expliquez l'irrecevabilité : ce texte figure dans le courrier.", en: 'Explain the inadmissibility: this text goes into the letter.' },
   ADMISSIBILITY_COMMENT_TOO_LONG: { fr: '{max} caractères au plus.', en: 'At most {max} characters.' },
+  // Assignment and conflicts of interest (issue #7 §2–§3).
+  REVIEWER_UNKNOWN: { fr: 'Évaluateur introuvable.', en: 'Reviewer not found.' },
+  REVIEWER_INACTIVE: { fr: "Cet évaluateur n'est pas actif.", en: 'This reviewer is not active.' },
+  REVIEWER_TIED: {
+    fr: "Cet évaluateur a déclaré un lien avec l'organisation (conflit d'intérêts).",
+    en: 'This reviewer declared a tie with the organisation (conflict of interest).',
+  },
+  REVIEWER_ALREADY_ASSIGNED: {
+    fr: 'Cet évaluateur est ou a déjà été affecté à cette candidature.',
+    en: 'This reviewer is or was already assigned to this application.',
+  },
+  REVIEWER_AT_CAPACITY: {
+    fr: 'Cet évaluateur a atteint sa capacité dans cet appel ({load} sur {capacity}).',
+    en: 'This reviewer has reached their capacity in this call ({load} of {capacity}).',
+  },
+  ORGANIZATION_UNKNOWN: { fr: 'Organisation introuvable.', en: 'Organisation not found.' },
+  ASSIGNMENT_NOT_ENOUGH_REVIEWERS: {
+    fr: '{reference} : {available} évaluateur(s) disponible(s) sans conflit pour {needed} à affecter.',
+    en: '{reference}: {available} reviewer(s) available without conflict for {needed} to assign.',
+  },
+  ASSIGNMENT_CAPACITY_TOO_LOW: {
+    fr: 'Capacité restante des évaluateurs actifs : {capacity} évaluations pour {needed} à affecter.',
+    en: 'Active reviewers can take {capacity} more reviews for {needed} to assign.',
+  },
+  ASSIGNMENT_OVER_CAPACITY: {
+    fr: '{reviewer} a déjà {load} affectations pour une capacité de {capacity}.',
+    en: '{reviewer} already has {load} assignments for a capacity of {capacity}.',
+  },
+  ASSIGNMENT_TOO_MANY_REVIEWERS: {
+    fr: '{reference} a déjà {count} évaluateurs pour {needed} demandés.',
+    en: '{reference} already has {count} reviewers for {needed} asked.',
+  },
+  ASSIGNMENT_NO_SOLUTION: {
+    fr: "Aucune répartition ne respecte à la fois les conflits et les capacités.",
+    en: 'No assignment respects both the conflicts and the capacities.',
+  },
+  ASSIGNMENT_NO_BALANCED_SOLUTION: {
+    fr: 'Aucune répartition équilibrée ne respecte les conflits et les capacités.',
+    en: 'No balanced assignment respects the conflicts and the capacities.',
+  },
+  ASSIGNMENT_TIME_LIMIT: {
+    fr: "Le calcul n'a pas abouti en {seconds} secondes.",
+    en: 'The computation did not finish within {seconds} seconds.',
+  },
   // Robustness (issue #6 §6).
   DUPLICATE_VALUE: { fr: 'déjà utilisé', en: 'already used' },
   JSON_TOO_DEEP: { fr: 'JSON imbriqué sur plus de {max} niveaux', en: 'JSON nested deeper than {max} levels' },

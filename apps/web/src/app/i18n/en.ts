@@ -1,3 +1,5 @@
+import { REVIEW_QUEUE_EN } from '../reviews/review-queue.en.i18n';
+import { REVIEW_ADMIN_EN } from '../review-admin/review-admin.en.i18n';
 import type { FR } from './fr';
 import { HOME_EN, CALLS_EN, CALL_DETAIL_EN } from '../calls/calls.en.i18n';
 import { LOGIN_EN } from '../login/login.en.i18n';
@@ -194,4 +196,6 @@ export const EN: typeof FR = {
   wizardSteps: WIZARD_STEPS_EN,
   legal: LEGAL_EN,
   admissibility: ADMISSIBILITY_EN,
+  reviewQueue: REVIEW_QUEUE_EN,
+  reviewAdmin: REVIEW_ADMIN_EN,
 };

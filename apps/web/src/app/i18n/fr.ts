@@ -15,6 +15,8 @@ import { MAILS_FR } from '../admin-mails/admin-mails.i18n';
 import { GRANTOR_PAGE_FR } from '../grantor/grantor.i18n';
 import { LEGAL_FR } from '../legal/legal.i18n';
 import { ERROR_PAGE_FR } from '../errors/error-page.i18n';
+import { REVIEW_QUEUE_FR } from '../reviews/review-queue.i18n';
+import { REVIEW_ADMIN_FR } from '../review-admin/review-admin.i18n';
 
 /**
  * French UI texts (default language): the shared sections here, each feature's from its
@@ -199,4 +201,6 @@ export const FR = {
   wizardSteps: WIZARD_STEPS_FR,
   legal: LEGAL_FR,
   admissibility: ADMISSIBILITY_FR,
+  reviewQueue: REVIEW_QUEUE_FR,
+  reviewAdmin: REVIEW_ADMIN_FR,
 };

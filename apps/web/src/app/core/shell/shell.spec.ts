@@ -67,9 +67,9 @@ describe('Shell', () => {
   it.each<[Role | null, string[]]>([
     [null, ['Appels à projets', 'Se connecter']],
     ['association', ['Appels à projets', 'Mes candidatures', 'Mon organisation']],
-    ['reviewer', ['Appels à projets']],
+    ['reviewer', ['Appels à projets', 'Mes évaluations']],
     ['finance', ['Appels à projets', 'Candidatures', "Journal d'audit"]],
-    ['admin', ['Appels à projets', 'Candidatures', 'Gérer les appels', 'Comptes', 'Courriels', 'Financeur', "Journal d'audit"]],
+    ['admin', ['Appels à projets', 'Candidatures', 'Affectations', 'Gérer les appels', 'Comptes', 'Courriels', 'Financeur', "Journal d'audit"]],
   ])('navigation for %s', async (role, expected) => {
     if (role) await signInAs(role);
     expect(navLabels()).toEqual(expected);

@@ -27,6 +27,8 @@ const NAV: ReadonlyArray<NavItem & { show: 'always' | 'anonymous' | Permission }
   { path: '/candidatures', label: 'nav.myApplications', icon: 'folder_open', exact: false, show: 'applications.own' },
   { path: '/mon-organisation', label: 'nav.organization', icon: 'apartment', exact: false, show: 'organizations.own' },
   { path: '/instruction', label: 'nav.instruction', icon: 'inventory', exact: false, show: 'applications.read-all' },
+  { path: '/evaluations', label: 'reviewQueue.nav', icon: 'manage_search', exact: false, show: 'reviews.perform' },
+  { path: '/admin/evaluations', label: 'reviewAdmin.nav', icon: 'how_to_reg', exact: false, show: 'reviews.manage' },
   { path: '/admin/appels', label: 'nav.manageCalls', icon: 'edit_note', exact: false, show: 'calls.manage' },
   { path: '/admin/comptes', label: 'nav.accounts', icon: 'group', exact: false, show: 'users.manage' },
   { path: '/admin/courriels', label: 'nav.mails', icon: 'mail', exact: false, show: 'mails.read' },
