@@ -9,7 +9,7 @@ export const REVIEW_QUEUE_EN: typeof REVIEW_QUEUE_FR = {
   count: '{{count}} review(s) in progress',
   caption: 'Assigned reviews, by due date',
   none: 'No review in progress.',
-  columns: { due: 'Due', application: 'Application', axis: 'Axis', status: 'State', actions: 'Actions' },
+  columns: { due: 'Due' },
   overdue: 'Overdue',
   statuses: { assigned: 'To open', accepted: 'Accepted', recused: 'Recused', withdrawn: 'Withdrawn' },
   reviewStatuses: { none: 'Not started', draft: 'Draft', submitted: 'Submitted' },

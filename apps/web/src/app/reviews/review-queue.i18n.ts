@@ -7,7 +7,7 @@ export const REVIEW_QUEUE_FR = {
   count: '{{count}} évaluation(s) en cours',
   caption: 'Évaluations confiées, par échéance',
   none: 'Aucune évaluation en cours.',
-  columns: { due: 'Échéance', application: 'Candidature', axis: 'Axe', status: 'État', actions: 'Actions' },
+  columns: { due: 'Échéance' },
   overdue: 'En retard',
   statuses: { assigned: 'À ouvrir', accepted: 'Acceptée', recused: 'Déport', withdrawn: 'Retirée' },
   reviewStatuses: { none: 'Non commencée', draft: 'Brouillon', submitted: 'Remise' },
