@@ -12,3 +12,4 @@ export * from './lib/review-scoring';
 export * from './lib/calibration';
 export * from './lib/envelope-ranking';
 // Solver-based rules (envelope fit, reviewer assignment) live in '@tremplin/domain/solver'.
+export * from './lib/committee-decision';
