@@ -23,6 +23,11 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./instruction/instruction.routes').then((m) => m.INSTRUCTION_ROUTES),
   },
   {
+    path: 'comite',
+    canActivate: [permissionGuard('committee.decide')],
+    loadChildren: () => import('./committee/committee.routes').then((m) => m.COMMITTEE_ROUTES),
+  },
+  {
     path: 'admin/courriels',
     canActivate: [permissionGuard('mails.read')],
     loadChildren: () => import('./admin-mails/admin-mails.routes').then((m) => m.ADMIN_MAILS_ROUTES),
