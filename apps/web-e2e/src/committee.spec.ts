@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, login } from './support';
 
 test('the committee opens a session on an axis and follows the projected use of its allocations (desktop and 390 px)', async ({ page }) => {
+  // Three axe passes on a shared machine.
+  test.setTimeout(240_000);
   const calls = (await (await page.request.get('/api/calls')).json()) as Array<{ id: string; code: string }>;
   const call = calls.find((c) => c.code === 'AAP-NORD-2016');
   expect(call).toBeDefined();
