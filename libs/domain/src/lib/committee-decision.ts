@@ -158,7 +158,7 @@ export function checkDecision(input: CommitteeDecisionInput, context: DecisionCo
   };
 }
 
-export interface AllocationCell {
+export interface AxisYearAllocation {
   axisCode: string;
   year: number;
   allocationCents: Cents;
@@ -183,7 +183,7 @@ export interface ExceededCell {
  * allocation. Returns the cells that do not, in axis then year order (empty: publication may go ahead).
  * A grant in a cell without allocation counts against an allocation of 0.
  */
-export function exceededAllocations(allocations: readonly AllocationCell[], granted: readonly GrantedCell[]): ExceededCell[] {
+export function exceededAllocations(allocations: readonly AxisYearAllocation[], granted: readonly GrantedCell[]): ExceededCell[] {
   const key = (axisCode: string, year: number) => `${axisCode}\u0000${year}`;
   const allocation = new Map(allocations.map((a) => [key(a.axisCode, a.year), a.allocationCents]));
   const totals = new Map<string, { axisCode: string; year: number; cents: bigint }>();
