@@ -11,6 +11,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { MessagesModule } from './messages/messages.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { CommitteeModule } from './committee/committee.module';
 
 @Module({})
 export class AppModule {
@@ -19,7 +20,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.register(config, databaseUrl), GrantorModule, UsersModule, OrganizationsModule, CallsModule,
-        NotificationsModule, ApplicationsModule, DocumentsModule, MessagesModule, ReviewsModule,
+        NotificationsModule, ApplicationsModule, DocumentsModule, MessagesModule, ReviewsModule, CommitteeModule,
       ],
       controllers: [HealthController],
     };

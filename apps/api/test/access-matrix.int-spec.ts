@@ -136,6 +136,16 @@ const EXPECTED: Record<string, Outcome[]> = {
   'POST /api/reviews/ties': REVIEWERS,
   'DELETE /api/reviews/ties/:id': REVIEWERS,
   'GET /api/reviews/organizations': REVIEWERS,
+  // Committee (issue #7 §7): sessions, decisions and publication are the committee's; reading a decision and its
+  // letter follows the application's scope (the association sees its own once published).
+  'POST /api/calls/:id/committee-sessions': ADMIN,
+  'GET /api/calls/:id/committee-sessions': ADMIN,
+  'GET /api/committee-sessions/:id': ADMIN,
+  'POST /api/committee-sessions/:id/decisions': ADMIN,
+  'POST /api/calls/:id/decisions/publish': ADMIN,
+  'POST /api/applications/:id/decision': ADMIN,
+  'GET /api/applications/:id/decision': SIGNED_IN,
+  'GET /api/applications/:id/decision-letter': SIGNED_IN,
 };
 
 const apiRoutes = (t: TestApp) => registeredRoutes(t).filter((r) => r.path.startsWith('/api') && !DOCUMENTATION.test(r.path));

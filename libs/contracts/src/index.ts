@@ -14,3 +14,4 @@ export * from './lib/grantor';
 export * from './lib/audit-labels';
 export * from './lib/ranking';
 export * from './lib/assignments';
+export * from './lib/decisions';

@@ -13,3 +13,4 @@ export * from './lib/calibration';
 export * from './lib/envelope-ranking';
 // Solver-based rules (envelope fit, reviewer assignment) live in '@tremplin/domain/solver'.
 export * from './lib/assignment-lifecycle';
+export * from './lib/committee-decision';

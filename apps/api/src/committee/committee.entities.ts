@@ -1,11 +1,9 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { DecisionOutcome, RejectionReason } from '@tremplin/domain';
 import { centsTransformer } from '../core/database/cents.transformer';
 
-export const DECISION_OUTCOMES = ['retained', 'waitlisted', 'rejected'] as const;
-export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
-/** Why a project is rejected; the letter names it. Equal to the database's CHECK list. */
-export const REJECTION_REASONS = ['insufficient_score', 'envelope_exhausted', 'outside_priorities', 'weak_budget', 'other'] as const;
-export type RejectionReason = (typeof REJECTION_REASONS)[number];
+// The outcome and rejection-reason lists live in libs/domain (committee-decision.ts), shared with the web.
+export { DECISION_OUTCOMES, REJECTION_REASONS, type DecisionOutcome, type RejectionReason } from '@tremplin/domain';
 
 /** A committee sitting on one axis of a call; opening it locks that axis's scores. */
 @Entity({ name: 'committee_session' })

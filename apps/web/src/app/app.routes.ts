@@ -33,6 +33,11 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./review-admin/review-admin.routes').then((m) => m.REVIEW_ADMIN_ROUTES),
   },
   {
+    path: 'comite',
+    canActivate: [permissionGuard('committee.decide')],
+    loadChildren: () => import('./committee/committee.routes').then((m) => m.COMMITTEE_ROUTES),
+  },
+  {
     path: 'admin/courriels',
     canActivate: [permissionGuard('mails.read')],
     loadChildren: () => import('./admin-mails/admin-mails.routes').then((m) => m.ADMIN_MAILS_ROUTES),

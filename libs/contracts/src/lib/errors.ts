@@ -137,6 +137,33 @@ export const ERROR_MESSAGES = {
     fr: 'Vous avez déjà déclaré un lien avec cette organisation.',
     en: 'You have already declared a tie with this organisation.',
   },
+  // Committee decisions (issue #7 §7).
+  COMMITTEE_SESSION_ALREADY_OPEN: {
+    fr: "Une séance du comité est déjà ouverte sur l'axe {axisCode} de cet appel : publiez-la avant d'en ouvrir une autre.",
+    en: 'A committee session is already open on axis {axisCode} of this call: publish it before opening another.',
+  },
+  DECISION_STALE: {
+    fr: "La décision sur cette candidature a été modifiée par quelqu'un d'autre entre-temps (version {current}, vous aviez la version {seen}). Rechargez avant de décider.",
+    en: 'Someone else changed the decision on this application in the meantime (version {current}, you had version {seen}). Reload before deciding.',
+  },
+  CONFLICT_OF_INTEREST: {
+    fr: "Vous vous êtes déporté·e de cette candidature (conflit d'intérêts) : vous ne prenez pas part à la décision.",
+    en: 'You recused yourself from this application (conflict of interest): you take no part in the decision.',
+  },
+  NOT_IN_SESSION: {
+    fr: "Cette candidature n'est pas dans une séance ouverte du comité : ouvrez une séance sur son axe ({axisCode}).",
+    en: 'This application is not in an open committee session: open a session on its axis ({axisCode}).',
+  },
+  NOT_DECIDABLE: {
+    fr: "Le comité ne décide que sur une candidature instruite ou en liste d'attente (état actuel : « {status} »).",
+    en: 'The committee decides only on reviewed or waitlisted applications (current state: "{status}").',
+  },
+  ALLOCATION_EXCEEDED: {
+    fr: 'Publication refusée : les montants accordés dépassent la répartition de {cells}.',
+    en: 'Publication refused: granted amounts exceed the allocation of {cellsEn}.',
+  },
+  NOTHING_TO_PUBLISH: { fr: "Aucune décision à publier dans cette séance.", en: 'No decision to publish in this session.' },
+  DECISION_NOT_PUBLISHED: { fr: "La décision n'est pas encore publiée.", en: 'The decision is not published yet.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -290,6 +317,29 @@ export const FIELD_MESSAGES = {
   // Robustness (issue #6 §6).
   DUPLICATE_VALUE: { fr: 'déjà utilisé', en: 'already used' },
   JSON_TOO_DEEP: { fr: 'JSON imbriqué sur plus de {max} niveaux', en: 'JSON nested deeper than {max} levels' },
+  // Committee decisions (issue #7 §7).
+  DECISION_OUTCOME_INVALID: { fr: 'Choisissez la décision ({allowed}).', en: 'Choose the decision ({allowed}).' },
+  DECISION_YEAR_UNKNOWN: { fr: "La candidature ne demande rien pour {year}.", en: 'The application requests nothing for {year}.' },
+  DECISION_YEAR_DUPLICATE: { fr: "L'année {year} est saisie deux fois.", en: 'Year {year} appears twice.' },
+  DECISION_GRANT_ABOVE_REQUEST: {
+    fr: '{year} : le montant accordé ne peut pas dépasser le montant demandé ({requested}).',
+    en: '{year}: the amount granted cannot exceed the amount requested ({requested}).',
+  },
+  DECISION_GRANT_REQUIRED: { fr: 'Un projet retenu reçoit un montant pour au moins une année.', en: 'A retained project is granted an amount for at least one year.' },
+  DECISION_GRANTS_FORBIDDEN: { fr: "Seul un projet retenu reçoit des montants.", en: 'Only a retained project is granted amounts.' },
+  DECISION_WAITLIST_RANK_INVALID: { fr: "Rang en liste d'attente : un entier à partir de 1.", en: 'Waitlist rank: a whole number from 1.' },
+  DECISION_REJECTION_REASON_INVALID: { fr: 'Choisissez le motif du refus ({allowed}).', en: 'Choose the reason for rejection ({allowed}).' },
+  DECISION_COMMENT_REQUIRED: { fr: 'Précisez le motif « autre » : ce texte figure dans le courrier.', en: 'Explain the « other » reason: this text goes into the letter.' },
+  DECISION_LINE_EXCEPTION_REQUIRED: {
+    fr: 'Retenir sous la ligne de coupure ou refuser au-dessus demande une justification écrite.',
+    en: 'Retaining below the cut line or rejecting above it needs a written justification.',
+  },
+  DECISION_FIELD_FORBIDDEN: { fr: "Sans objet pour cette décision.", en: 'Not applicable to this decision.' },
+  DECISION_TEXT_TOO_LONG: { fr: '{max} caractères au plus.', en: 'At most {max} characters.' },
+  ALLOCATION_EXCEEDED_CELL: {
+    fr: '{axisCode} × {year} : {granted} accordés pour une répartition de {allocation} (dépassement de {excess}).',
+    en: '{axisCode} × {year}: {granted} granted for an allocation of {allocation} (over by {excess}).',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;
 

@@ -23,6 +23,8 @@ import { ApplicationWizard } from './wizard/application-wizard';
  * One application of the association: the wizard while it can be edited (a draft, or answering an
  * information request), otherwise the read-only view with its reference, receipt and messages.
  */
+import { DecisionSummary } from '../committee/decision-summary/decision-summary';
+
 @Component({
   selector: 'tp-application-page',
   imports: [
@@ -36,6 +38,7 @@ import { ApplicationWizard } from './wizard/application-wizard';
     ApplicationContent,
     ApplicationWizard,
     MessageThread,
+    DecisionSummary,
   ],
   templateUrl: './application-page.html',
   styleUrl: './application-page.scss',

@@ -18,6 +18,7 @@ import { MAILS_EN } from '../admin-mails/admin-mails.en.i18n';
 import { GRANTOR_PAGE_EN } from '../grantor/grantor.en.i18n';
 import { LEGAL_EN } from '../legal/legal.en.i18n';
 import { ERROR_PAGE_EN } from '../errors/error-page.en.i18n';
+import { COMMITTEE_EN } from '../committee/committee.en.i18n';
 
 /** English UI texts: same keys as French (the type checks it), loaded only when chosen. */
 export const EN: typeof FR = {
@@ -198,4 +199,5 @@ export const EN: typeof FR = {
   admissibility: ADMISSIBILITY_EN,
   reviewQueue: REVIEW_QUEUE_EN,
   reviewAdmin: REVIEW_ADMIN_EN,
+  committee: COMMITTEE_EN,
 };

@@ -17,6 +17,7 @@ import { LEGAL_FR } from '../legal/legal.i18n';
 import { ERROR_PAGE_FR } from '../errors/error-page.i18n';
 import { REVIEW_QUEUE_FR } from '../reviews/review-queue.i18n';
 import { REVIEW_ADMIN_FR } from '../review-admin/review-admin.i18n';
+import { COMMITTEE_FR } from '../committee/committee.i18n';
 
 /**
  * French UI texts (default language): the shared sections here, each feature's from its
@@ -203,4 +204,5 @@ export const FR = {
   admissibility: ADMISSIBILITY_FR,
   reviewQueue: REVIEW_QUEUE_FR,
   reviewAdmin: REVIEW_ADMIN_FR,
+  committee: COMMITTEE_FR,
 };
