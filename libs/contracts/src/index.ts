@@ -13,3 +13,4 @@ export * from './lib/limits';
 export * from './lib/grantor';
 export * from './lib/audit-labels';
 export * from './lib/ranking';
+export * from './lib/reviews';
