@@ -23,6 +23,11 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./instruction/instruction.routes').then((m) => m.INSTRUCTION_ROUTES),
   },
   {
+    path: 'evaluations',
+    canActivate: [permissionGuard('reviews.perform')],
+    loadChildren: () => import('./reviews/reviews.routes').then((m) => m.REVIEWS_ROUTES),
+  },
+  {
     path: 'admin/courriels',
     canActivate: [permissionGuard('mails.read')],
     loadChildren: () => import('./admin-mails/admin-mails.routes').then((m) => m.ADMIN_MAILS_ROUTES),

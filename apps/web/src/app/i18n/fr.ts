@@ -1,3 +1,4 @@
+import { REVIEW_FORM_FR } from '../reviews/review-form/review-form.i18n';
 /** French UI texts (default language). `en.ts` must have exactly the same keys (checked by its type). */
 export const FR = {
   titles: {
@@ -970,4 +971,5 @@ export const FR = {
       fix: 'Corrigez les champs signalés.',
     },
   },
+  reviewForm: REVIEW_FORM_FR,
 };
