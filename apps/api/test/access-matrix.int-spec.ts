@@ -66,6 +66,7 @@ const FINANCE_ADMIN: Outcome[] = [401, 403, 403, 'ok', 'ok'];
 const THREAD_WRITERS: Outcome[] = [401, 'ok', 'ok', 403, 'ok'];
 const ASKERS: Outcome[] = [401, 403, 'ok', 403, 'ok'];
 const REVIEWERS: Outcome[] = [401, 403, 'ok', 403, 403];
+const REVIEWER: Outcome[] = [401, 403, 'ok', 403, 403];
 
 const EXPECTED: Record<string, Outcome[]> = {
   'POST /api/auth/login': PUBLIC,
@@ -146,6 +147,12 @@ const EXPECTED: Record<string, Outcome[]> = {
   'POST /api/applications/:id/decision': ADMIN,
   'GET /api/applications/:id/decision': SIGNED_IN,
   'GET /api/applications/:id/decision-letter': SIGNED_IN,
+  // Scoring (issue #7 §4–§5): the reviewer's own review; the blind list is scoped by the service (404 to others).
+  'GET /api/assignments/:id/review': REVIEWER,
+  'PUT /api/assignments/:id/review': REVIEWER,
+  'POST /api/assignments/:id/review/submit': REVIEWER,
+  'GET /api/applications/:id/reviews': SIGNED_IN,
+  'GET /api/calls/:id/calibration': ADMIN,
 };
 
 const apiRoutes = (t: TestApp) => registeredRoutes(t).filter((r) => r.path.startsWith('/api') && !DOCUMENTATION.test(r.path));

@@ -15,3 +15,4 @@ export * from './lib/audit-labels';
 export * from './lib/ranking';
 export * from './lib/assignments';
 export * from './lib/decisions';
+export * from './lib/reviews';

@@ -9,6 +9,7 @@ export * from './lib/payment-rule';
 export * from './lib/application-lifecycle';
 export * from './lib/project-budget';
 export * from './lib/review-scoring';
+export * from './lib/review-lifecycle';
 export * from './lib/calibration';
 export * from './lib/envelope-ranking';
 // Solver-based rules (envelope fit, reviewer assignment) live in '@tremplin/domain/solver'.

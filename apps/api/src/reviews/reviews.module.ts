@@ -5,13 +5,16 @@ import { AssignmentsController } from './assignments.controller';
 import { AssignmentsService } from './assignments.service';
 import { ConflictsController } from './conflicts.controller';
 import { ConflictsService } from './conflicts.service';
+import { CalibrationService } from './calibration.service';
+import { ApplicationReviewsController, CalibrationController, ReviewsController } from './reviews.controller';
+import { ReviewScoringService } from './review-scoring.service';
 import { ReviewerProfilesController } from './reviewer-profiles.controller';
 import { ReviewerProfilesService } from './reviewer-profiles.service';
 
-/** Review (issue #7): reviewer profiles, assignment, conflicts of interest (and the scoring work). */
+/** Review (issue #7): reviewer profiles, assignment, conflicts of interest, scoring and calibration. */
 @Module({
-  controllers: [ReviewerProfilesController, AssignmentsController, ConflictsController],
-  providers: [ReviewerProfilesService, AssignmentsService, ConflictsService],
+  controllers: [ReviewerProfilesController, AssignmentsController, ConflictsController, ReviewsController, ApplicationReviewsController, CalibrationController],
+  providers: [ReviewerProfilesService, AssignmentsService, ConflictsService, ReviewScoringService, CalibrationService],
   exports: [AssignmentsService, ConflictsService],
 })
 export class ReviewsModule implements OnApplicationBootstrap {

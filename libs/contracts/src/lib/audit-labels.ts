@@ -30,6 +30,11 @@ export const AUDIT_ACTION_LABELS: Labels = {
   'application.information-requested': { fr: 'Compléments demandés', en: 'Information requested' },
   'application.declared-admissible': { fr: 'Candidature déclarée recevable', en: 'Application declared admissible' },
   'application.declared-inadmissible': { fr: 'Candidature déclarée irrecevable', en: 'Application declared inadmissible' },
+  'application.review-started': { fr: 'Évaluation commencée', en: 'Review started' },
+  'application.review-completed': { fr: 'Évaluations terminées', en: 'Reviews completed' },
+  'review.draft-saved': { fr: "Brouillon d'évaluation enregistré", en: 'Review draft saved' },
+  'review.submitted': { fr: 'Évaluation transmise', en: 'Review submitted' },
+  'review.revised': { fr: 'Évaluation modifiée après transmission', en: 'Review changed after submission' },
   'document.uploaded': { fr: 'Pièce déposée', en: 'Document uploaded' },
   'document.deleted': { fr: 'Pièce supprimée', en: 'Document deleted' },
   'message.posted': { fr: 'Message envoyé', en: 'Message sent' },
@@ -45,6 +50,7 @@ export const AUDIT_ENTITY_LABELS: Labels = {
   application_document: { fr: 'Pièce', en: 'Document' },
   application_message: { fr: 'Message', en: 'Message' },
   grantor: { fr: 'Organisme financeur', en: 'Granting body' },
+  review_assignment: { fr: 'Évaluation', en: 'Review' },
   system: { fr: 'Système', en: 'System' },
 };
 
@@ -77,6 +83,13 @@ export const AUDIT_FIELD_LABELS: Labels = {
   iban: { fr: 'IBAN', en: 'IBAN' },
   bic: { fr: 'BIC', en: 'BIC' },
   website: { fr: 'Site web', en: 'Website' },
+  // Reviews (issue #7 §4)
+  scores: { fr: 'Notes', en: 'Scores' },
+  comments: { fr: 'Commentaires par critère', en: 'Comments per criterion' },
+  generalComment: { fr: 'Appréciation générale', en: 'Overall assessment' },
+  opinion: { fr: 'Avis', en: 'Opinion' },
+  recommended: { fr: 'Montants recommandés', en: 'Recommended amounts' },
+  total: { fr: 'Note pondérée', en: 'Weighted score' },
   // Calls
   code: { fr: 'Code', en: 'Code' },
   title: { fr: 'Titre', en: 'Title' },

@@ -118,6 +118,15 @@ export const ERROR_MESSAGES = {
     fr: "Cette candidature n'a pas encore été déposée : elle n'a pas d'accusé de réception.",
     en: 'This application has not been submitted yet: it has no acknowledgement of receipt.',
   },
+  // Scoring (issue #7 §4).
+  REVIEW_LOCKED: {
+    fr: "Les notes sont verrouillées : la commission de cet axe est ouverte ou a statué.",
+    en: 'Scores are locked: the committee for this axis is open or has decided.',
+  },
+  REVIEW_INCOMPLETE: {
+    fr: "L'évaluation est incomplète : complétez chacun des éléments signalés avant de la transmettre.",
+    en: 'The review is incomplete: complete each of the listed items before submitting it.',
+  },
   // Robustness (issue #6 §6): a unique key that no explicit check names, hit by a race.
   DUPLICATE_VALUE: { fr: 'Cette valeur est déjà utilisée.', en: 'This value is already used.' },
   // Assignment and conflicts of interest (issue #7 §2–§3).
@@ -313,6 +322,29 @@ export const FIELD_MESSAGES = {
   ASSIGNMENT_TIME_LIMIT: {
     fr: "Le calcul n'a pas abouti en {seconds} secondes.",
     en: 'The computation did not finish within {seconds} seconds.',
+  },
+  // Scoring (issue #7 §4).
+  REVIEW_UNKNOWN_CRITERION: { fr: "Critère {code} absent de la grille de l'appel.", en: "Criterion {code} is not in the call's grid." },
+  REVIEW_COMMENT_INVALID: { fr: 'Le commentaire doit être un texte.', en: 'The comment must be text.' },
+  REVIEW_COMMENT_TOO_LONG: { fr: '{max} caractères au plus.', en: 'At most {max} characters.' },
+  REVIEW_SCORE_MISSING: { fr: 'Notez ce critère.', en: 'Score this criterion.' },
+  REVIEW_SCORE_OUT_OF_SCALE: { fr: 'Note entière de {min} à {max}.', en: 'Whole score from {min} to {max}.' },
+  REVIEW_COMMENT_REQUIRED: {
+    fr: 'Commentaire obligatoire pour une note dans le quart inférieur ({score} sur {max}).',
+    en: 'A comment is required for a score in the bottom quarter ({score} out of {max}).',
+  },
+  REVIEW_YEAR_UNKNOWN: { fr: "L'année {year} ne fait pas partie de la demande.", en: 'Year {year} is not part of the request.' },
+  REVIEW_YEAR_DUPLICATE: { fr: "L'année {year} est saisie deux fois.", en: 'Year {year} appears twice.' },
+  REVIEW_AMOUNT_MISSING: { fr: 'Indiquez le montant recommandé pour {year}.', en: 'Give the recommended amount for {year}.' },
+  REVIEW_AMOUNT_ABOVE_REQUEST: {
+    fr: 'Le montant recommandé pour {year} ne peut pas dépasser la demande ({max}).',
+    en: 'The recommended amount for {year} cannot exceed the request ({max}).',
+  },
+  REVIEW_OPINION_MISSING: { fr: 'Donnez un avis global.', en: 'Give an overall opinion.' },
+  REVIEW_OPINION_INVALID: { fr: 'Avis inconnu ({allowed}).', en: 'Unknown opinion ({allowed}).' },
+  REVIEW_REASON_REQUIRED: {
+    fr: "Expliquez pourquoi vous modifiez une évaluation déjà transmise : le motif est tracé.",
+    en: 'Explain why you change a review already submitted: the reason is recorded.',
   },
   // Robustness (issue #6 §6).
   DUPLICATE_VALUE: { fr: 'déjà utilisé', en: 'already used' },

@@ -189,3 +189,45 @@ export function normalizeScores(reviews: readonly ReviewTotal[]): Calibration {
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Running moments of one reviewer's submitted totals in a call (what `reviewer_call_stat` keeps). */
+export interface ReviewerMoments {
+  reviewerId: string;
+  count: number;
+  /** Σ totals in hundredths. */
+  sumHundredths: number;
+  /** Σ totals² in hundredths². */
+  sumSquares: number;
+}
+
+/**
+ * The call mean, σ and each reviewer's severity from kept moments alone, without reading every review:
+ * the same figures as `normalizeScores(...)` gives for the same submitted reviews (reviewers with no
+ * review left out). Sorted by reviewer id.
+ */
+export function severitiesFromMoments(stats: readonly ReviewerMoments[]): Pick<Calibration, 'callMean' | 'callStdDev' | 'reviewers'> {
+  const kept = stats.filter((s) => s.count > 0);
+  if (kept.length === 0) return { callMean: 0, callStdDev: 0, reviewers: [] };
+  const count = kept.reduce((acc, s) => acc + s.count, 0);
+  const sum = kept.reduce((acc, s) => acc + s.sumHundredths, 0);
+  const squares = kept.reduce((acc, s) => acc + s.sumSquares, 0);
+  const call: Moments = { count, sum, scaledVariance: count * squares - sum * sum };
+  const mu = meanOf(call);
+  return {
+    callMean: round2(mu),
+    callStdDev: round2(stdDevOf(call)),
+    reviewers: [...kept]
+      .sort((a, b) => compareIds(a.reviewerId, b.reviewerId))
+      .map((s) => {
+        const m: Moments = { count: s.count, sum: s.sumHundredths, scaledVariance: s.count * s.sumSquares - s.sumHundredths * s.sumHundredths };
+        return {
+          reviewerId: s.reviewerId,
+          count: m.count,
+          mean: round2(meanOf(m)),
+          stdDev: round2(stdDevOf(m)),
+          severity: round2(meanOf(m) - mu),
+          corrected: m.count >= 2,
+        };
+      }),
+  };
+}

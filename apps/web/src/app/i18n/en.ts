@@ -19,6 +19,7 @@ import { GRANTOR_PAGE_EN } from '../grantor/grantor.en.i18n';
 import { LEGAL_EN } from '../legal/legal.en.i18n';
 import { ERROR_PAGE_EN } from '../errors/error-page.en.i18n';
 import { COMMITTEE_EN } from '../committee/committee.en.i18n';
+import { REVIEW_FORM_EN } from '../reviews/review-form/review-form.en.i18n';
 
 /** English UI texts: same keys as French (the type checks it), loaded only when chosen. */
 export const EN: typeof FR = {
@@ -200,4 +201,5 @@ export const EN: typeof FR = {
   reviewQueue: REVIEW_QUEUE_EN,
   reviewAdmin: REVIEW_ADMIN_EN,
   committee: COMMITTEE_EN,
+  reviewForm: REVIEW_FORM_EN,
 };

@@ -18,6 +18,7 @@ import { ERROR_PAGE_FR } from '../errors/error-page.i18n';
 import { REVIEW_QUEUE_FR } from '../reviews/review-queue.i18n';
 import { REVIEW_ADMIN_FR } from '../review-admin/review-admin.i18n';
 import { COMMITTEE_FR } from '../committee/committee.i18n';
+import { REVIEW_FORM_FR } from '../reviews/review-form/review-form.i18n';
 
 /**
  * French UI texts (default language): the shared sections here, each feature's from its
@@ -205,4 +206,5 @@ export const FR = {
   reviewQueue: REVIEW_QUEUE_FR,
   reviewAdmin: REVIEW_ADMIN_FR,
   committee: COMMITTEE_FR,
+  reviewForm: REVIEW_FORM_FR,
 };

@@ -28,6 +28,7 @@ import { describeErrors, errorMessage } from '../shared/forms/describe-errors';
 import { collectErrors } from '../shared/forms/collect-errors';
 import { applyServerErrors } from '../shared/forms/server-errors';
 import { MessageThread } from '../shared/messages/message-thread';
+import { ApplicationReviews } from '../reviews/application-reviews/application-reviews';
 import { AdmissibilityDialog, type AdmissibilityChoice, type AdmissibilityDialogData } from './admissibility/admissibility-dialog';
 import { VersionDiff } from './version-diff';
 
@@ -61,6 +62,7 @@ function afterToday(control: AbstractControl<string>): ValidationErrors | null {
     ErrorSummary,
     MessageThread,
     VersionDiff,
+    ApplicationReviews,
   ],
   templateUrl: './instruction-page.html',
   styleUrl: './instruction-page.scss',
