@@ -120,6 +120,11 @@ export const ERROR_MESSAGES = {
   },
   // Robustness (issue #6 §6): a unique key that no explicit check names, hit by a race.
   DUPLICATE_VALUE: { fr: 'Cette valeur est déjà utilisée.', en: 'This value is already used.' },
+  // Conventions and payments (issue #8).
+  ALLOCATION_BELOW_COMMITTED: {
+    fr: 'La case {axisCode} × {year} porte déjà {committedFr} d’engagements signés : sa dotation ne peut pas descendre en dessous.',
+    en: 'Cell {axisCode} × {year} already carries {committedEn} of signed commitments: its allocation cannot go below that.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -229,6 +234,11 @@ export const FIELD_MESSAGES = {
   // Robustness (issue #6 §6).
   DUPLICATE_VALUE: { fr: 'déjà utilisé', en: 'already used' },
   JSON_TOO_DEEP: { fr: 'JSON imbriqué sur plus de {max} niveaux', en: 'JSON nested deeper than {max} levels' },
+  // Conventions and payments (issue #8).
+  ALLOCATION_BELOW_COMMITTED: {
+    fr: '{axisCode} × {year} : au moins {committed} (déjà engagés).',
+    en: '{axisCode} × {year}: at least {committed} (already committed).',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;
 

@@ -834,6 +834,7 @@ export const EN: typeof FR = {
       inadmissibility: 'Inadmissibility',
       'review-assignment': 'Review assignments',
       decision: 'Committee decision',
+      convention: 'Convention to sign',
     },
   },
   passwordReset: {

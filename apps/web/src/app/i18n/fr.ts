@@ -836,6 +836,7 @@ export const FR = {
       inadmissibility: 'Irrecevabilité',
       'review-assignment': 'Évaluations confiées',
       decision: 'Décision du comité',
+      convention: 'Convention à signer',
     },
   },
   passwordReset: {
