@@ -125,6 +125,14 @@ export const ERROR_MESSAGES = {
     fr: 'La case {axisCode} × {year} porte déjà {committedFr} d’engagements signés : sa dotation ne peut pas descendre en dessous.',
     en: 'Cell {axisCode} × {year} already carries {committedEn} of signed commitments: its allocation cannot go below that.',
   },
+  COMMITMENT_EXCEEDS_ALLOCATION: {
+    fr: 'Engagement refusé : la case {axisCode} × {year} n’a plus que {remainingFr} disponibles pour {requestedFr} demandés.',
+    en: 'Commitment refused: cell {axisCode} × {year} has only {remainingEn} left for {requestedEn} requested.',
+  },
+  COMMITMENT_BELOW_PAID: {
+    fr: 'Réduction refusée : dans la case {axisCode} × {year}, seuls {remainingFr} engagés ne sont pas encore payés.',
+    en: 'Reduction refused: in cell {axisCode} × {year}, only {remainingEn} committed is still unpaid.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
