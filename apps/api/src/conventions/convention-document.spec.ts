@@ -44,6 +44,8 @@ const DATA: ConventionDocumentData = {
 };
 
 const PDF_TEXT = join(__dirname, '../../../../tools/pdf-text.mjs');
+/** Starting Node and pdf.js in a child process takes seconds on a busy machine. */
+const EXTRACTION_TIMEOUT = 60_000;
 
 /** Text as a kept PDF library (pdf.js via pdf-parse) extracts it, spaces normalised (French typography uses U+202F/U+00A0). */
 async function extractText(pdf: Buffer): Promise<string> {
@@ -155,13 +157,13 @@ describe('renderConventionDocument', () => {
     }
     // Who grants comes from the record given, never from text written in the code.
     expect(text).not.toContain('Nord');
-  });
+  }, EXTRACTION_TIMEOUT);
 
   it('titles an amendment and states its reason', async () => {
     const text = await extractText((await renderConventionDocument({ ...DATA, versionNo: 2, amendmentReason: 'Report du démarrage au second semestre.' })).bytes);
     expect(text).toContain('Avenant n° 1 à la convention CONV-2016-0042');
     expect(text).toContain('Report du démarrage au second semestre.');
-  });
+  }, EXTRACTION_TIMEOUT);
 });
 
 describe('PAdES signature', () => {
@@ -185,24 +187,24 @@ describe('PAdES signature', () => {
     const text = await extractText(signed);
     expect(text).toContain('Association Tremplin Emploi Lille');
     expect(text).toContain('2017 : 25 000,50 €');
-  });
+  }, EXTRACTION_TIMEOUT);
 
   it('detects a document altered after signature', async () => {
     const signed = await signPdf((await renderConventionDocument(DATA)).bytes, identity, meta);
     expect((await verifyPdfSignature(signed)).valid).toBe(true);
-    // One byte of the document info (the title's "CONV") changed, same length: the digest no longer matches.
+    // The last digit of the number in the document's info changed (same length): the digest no longer matches.
     const at = signed.indexOf('CONV-2016-0042');
     expect(at).toBeGreaterThan(0);
     const altered = Buffer.from(signed);
     altered[at + 13] = '3'.charCodeAt(0);
     expect((await verifyPdfSignature(altered)).valid).toBe(false);
-  });
+  }, 30_000);
 
   it('refuses a signature made with another key than the certificate\u2019s', async () => {
     const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
     const signed = await signPdf((await renderConventionDocument(DATA)).bytes, { privateKey: otherKey, certificateDer: identity.certificateDer }, meta);
     expect((await verifyPdfSignature(signed)).valid).toBe(false);
-  });
+  }, 30_000);
 
   it('creates the demo certificate on first start and reuses it afterwards', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tremplin-signing-'));
