@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/core/database/data-source';
 import { AppException } from '../src/core/errors/app.exception';
 import { commitConventionYears } from '../src/conventions/commitments';
+import { drawConventionNumber } from '../src/conventions/convention-numbers';
 import { nord2016Call } from '../src/seed/nord-2016';
 import { insertApplication } from './support/applications-sql';
 import { bearer, DEMO, startTestApp, type TestApp } from './support/test-app';
@@ -85,6 +86,32 @@ describe('commitments against allocation cells', () => {
     });
     const [cell] = await t.sql<{ remaining: string }>(`SELECT amount_cents - committed_cents AS remaining FROM call_allocation WHERE id = $1`, [cellId]);
     expect(cell).toEqual({ remaining: '750000' });
+  });
+
+  it('draws gap-free numbers per call under concurrency, a rolled-back draw giving its number back', async () => {
+    const first = (await t.http.post('/api/calls').set(bearer(admin)).send(newCall('AAP-TEST-NUM-A'))).body as CallView;
+    const second = (await t.http.post('/api/calls').set(bearer(admin)).send(newCall('AAP-TEST-NUM-B'))).body as CallView;
+    const processes = [await new DataSource(dataSourceOptions(t.databaseUrl, 5)).initialize(), await new DataSource(dataSourceOptions(t.databaseUrl, 5)).initialize()];
+    const kept: string[] = [];
+    try {
+      // 30 concurrent drafts on the first call; every third one fails after drawing its number.
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 30 }, (_, i) =>
+          (processes[i % 2] as DataSource).transaction(async (m) => {
+            const number = await drawConventionNumber(m, first.id, 2030);
+            if (i % 3 === 0) throw new Error('the draft failed after drawing');
+            kept.push(number);
+          }),
+        ),
+      );
+      expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(10);
+    } finally {
+      await Promise.all(processes.map((p) => p.destroy()));
+    }
+    expect([...kept].sort()).toEqual(Array.from({ length: 20 }, (_, i) => `CONV-2030-${String(i + 1).padStart(4, '0')}`));
+    // Each call has its own sequence.
+    expect(await t.dataSource.transaction((m) => drawConventionNumber(m, second.id, 2030))).toBe('CONV-2030-0001');
+    expect(await t.dataSource.transaction((m) => drawConventionNumber(m, first.id, 2030))).toBe('CONV-2030-0021');
   });
 
   it('an amendment lowering a year releases the difference; committing again changes nothing', async () => {
