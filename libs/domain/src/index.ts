@@ -15,3 +15,7 @@ export * from './lib/envelope-ranking';
 // Solver-based rules (envelope fit, reviewer assignment) live in '@tremplin/domain/solver'.
 export * from './lib/assignment-lifecycle';
 export * from './lib/committee-decision';
+export * from './lib/convention-lifecycle';
+export * from './lib/convention-number';
+export * from './lib/installment-schedule';
+export * from './lib/payment-rules';

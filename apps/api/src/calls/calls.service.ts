@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, Not, type EntityManager } from 'typeorm';
+import { checkRevisionAgainstCommitments, formatEuros } from '@tremplin/domain';
 import type { BudgetRevisionRequest, BudgetRevisionView, CallInput, CallSummaryView, CallView, UpdateCallRequest } from '@tremplin/contracts';
 import { AuditService } from '../core/audit/audit.service';
 import { diffOf } from '../core/audit/audit-chain';
@@ -100,6 +101,7 @@ export class CallsService {
       const before = await this.load(manager, id);
       const issues = allocationIssues(input.envelopeCents, before.years, before.axes.map((a) => a.code), input.allocations);
       if (issues.length) throw AppException.validation(issues);
+      await this.assertAboveCommitments(manager, id, input.allocations);
       await manager.update(Call, { id }, { envelopeCents: input.envelopeCents, version: call.version + 1 });
       await this.writeAllocations(manager, id, input.allocations);
       const after = await this.load(manager, id);
@@ -150,13 +152,43 @@ export class CallsService {
     await this.writeAllocations(manager, callId, input.allocations);
   }
 
+  /**
+   * Cells are stable rows that commitments reference by id: updated in place, never deleted and
+   * re-inserted. Only the cells of an axis or year no longer in the call go (a draft call's structure).
+   */
   private async writeAllocations(manager: EntityManager, callId: string, allocations: CallInput['allocations']): Promise<void> {
     const axes = await manager.find(CallAxis, { where: { callId } });
     const idOf = new Map(axes.map((a) => [a.code, a.id]));
-    await manager.delete(CallAllocation, { callId });
-    await manager.insert(
-      CallAllocation,
-      allocations.map((a) => ({ callId, axisId: idOf.get(a.axisCode) ?? '', year: a.year, amountCents: a.amountCents })),
+    const rows = allocations.map((a) => ({ callId, axisId: idOf.get(a.axisCode) ?? '', year: a.year, amountCents: a.amountCents }));
+    const wanted = new Set(rows.map((r) => `${r.axisId}|${r.year}`));
+    const existing = await manager.find(CallAllocation, { where: { callId } });
+    for (const cell of existing.filter((c) => !wanted.has(`${c.axisId}|${c.year}`))) {
+      await manager.delete(CallAllocation, { callId, axisId: cell.axisId, year: cell.year });
+    }
+    if (rows.length) await manager.upsert(CallAllocation, rows, ['callId', 'axisId', 'year']);
+  }
+
+  /** A revision never leaves a cell below what conventions committed in it: 409 naming the cell. */
+  private async assertAboveCommitments(manager: EntityManager, callId: string, allocations: CallInput['allocations']): Promise<void> {
+    // Locked so that no signature commits in these cells between this check and the update.
+    const committed: Array<{ axisCode: string; year: number; committedCents: string }> = await manager.query(
+      `SELECT a.code AS "axisCode", ca.year, ca.committed_cents AS "committedCents"
+         FROM call_allocation ca JOIN call_axis a ON a.id = ca.axis_id
+        WHERE ca.call_id = $1 FOR UPDATE OF ca`,
+      [callId],
+    );
+    const issues = checkRevisionAgainstCommitments(
+      committed.map((c) => ({ axisCode: c.axisCode, year: c.year, committedCents: Number(c.committedCents) })),
+      allocations,
+    );
+    const first = issues[0];
+    if (!first) return;
+    const params = first.params ?? {};
+    const committedCents = Number(params['committedCents']);
+    throw new AppException(
+      HttpStatus.CONFLICT, 'ALLOCATION_BELOW_COMMITTED',
+      { axisCode: String(params['axisCode']), year: Number(params['year']), committedFr: formatEuros(committedCents, 'fr'), committedEn: formatEuros(committedCents, 'en') },
+      issues.map((issue) => ({ field: issue.field, code: issue.code, message: issue.code, params: issue.params })),
     );
   }
 

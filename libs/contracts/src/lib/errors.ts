@@ -173,6 +173,27 @@ export const ERROR_MESSAGES = {
   },
   NOTHING_TO_PUBLISH: { fr: "Aucune décision à publier dans cette séance.", en: 'No decision to publish in this session.' },
   DECISION_NOT_PUBLISHED: { fr: "La décision n'est pas encore publiée.", en: 'The decision is not published yet.' },
+  // Conventions and payments (issue #8).
+  ALLOCATION_BELOW_COMMITTED: {
+    fr: 'La case {axisCode} × {year} porte déjà {committedFr} d’engagements signés : sa dotation ne peut pas descendre en dessous.',
+    en: 'Cell {axisCode} × {year} already carries {committedEn} of signed commitments: its allocation cannot go below that.',
+  },
+  COMMITMENT_EXCEEDS_ALLOCATION: {
+    fr: 'Engagement refusé : la case {axisCode} × {year} n’a plus que {remainingFr} disponibles pour {requestedFr} demandés.',
+    en: 'Commitment refused: cell {axisCode} × {year} has only {remainingEn} left for {requestedEn} requested.',
+  },
+  COMMITMENT_BELOW_PAID: {
+    fr: 'Réduction refusée : dans la case {axisCode} × {year}, seuls {remainingFr} engagés ne sont pas encore payés.',
+    en: 'Reduction refused: in cell {axisCode} × {year}, only {remainingEn} committed is still unpaid.',
+  },
+  PAYMENT_REFUSED: {
+    fr: 'Paiement refusé : il ne reste que {remainingFr} à payer sur cette échéance ou sur l’engagement de l’année.',
+    en: 'Payment refused: only {remainingEn} remains to pay on this installment or on the year’s commitment.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    fr: 'Cette clé d’idempotence a déjà servi pour un autre paiement.',
+    en: 'This idempotency key was already used for another payment.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -372,6 +393,15 @@ export const FIELD_MESSAGES = {
     fr: '{axisCode} × {year} : {granted} accordés pour une répartition de {allocation} (dépassement de {excess}).',
     en: '{axisCode} × {year}: {granted} granted for an allocation of {allocation} (over by {excess}).',
   },
+  // Conventions and payments (issue #8).
+  ALLOCATION_BELOW_COMMITTED: {
+    fr: '{axisCode} × {year} : au moins {committed} (déjà engagés).',
+    en: '{axisCode} × {year}: at least {committed} (already committed).',
+  },
+  PAYMENT_ABOVE_INSTALLMENT: { fr: 'Au plus {remaining} (reste à payer sur l’échéance).', en: 'At most {remaining} (left to pay on the installment).' },
+  PAYMENT_ABOVE_COMMITMENT: { fr: 'Au plus {remaining} (reste engagé sur l’année).', en: 'At most {remaining} (left committed for the year).' },
+  PAYMENT_NOT_POSITIVE: { fr: 'Le montant doit être positif.', en: 'The amount must be positive.' },
+  PAYMENT_INSTALLMENT_NOT_DUE: { fr: 'Cette échéance n’est pas exigible ({status}).', en: 'This installment is not due ({status}).' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;
 

@@ -9,5 +9,5 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const REQUIRED_DOCUMENT_KINDS = ['statutes', 'officers', 'bank_details', 'activity_report', 'accounts', 'budget'] as const satisfies readonly DocumentKind[];
 
 /** What an outbox mail is about (the admin « Courriels » filter). Equal to the database's CHECK list. */
-export const MAIL_KINDS = ['email-verification', 'invitation', 'acknowledgement', 'information-request', 'message', 'password-reset', 'inadmissibility', 'review-assignment', 'decision'] as const;
+export const MAIL_KINDS = ['email-verification', 'invitation', 'acknowledgement', 'information-request', 'message', 'password-reset', 'inadmissibility', 'review-assignment', 'decision', 'convention'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];

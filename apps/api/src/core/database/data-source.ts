@@ -19,6 +19,7 @@ import { ReviewLifecycle1764260000000 } from './migrations/1764260000000-review-
 import { Admissibility1764270000000 } from './migrations/1764270000000-admissibility';
 import { ReviewAndCommittee1764280000000 } from './migrations/1764280000000-review-and-committee';
 import { AssignmentLists1764290000000 } from './migrations/1764290000000-assignment-lists';
+import { ConventionsAndPayments1764300000000 } from './migrations/1764300000000-conventions-and-payments';
 import { Grantor } from '../../grantor/grantor.entity';
 import { UserToken } from '../../users/user-token.entity';
 import { Invitation } from '../../organizations/invitation.entity';
@@ -32,18 +33,21 @@ import { OutboxMail } from '../../notifications/outbox-mail.entity';
 import { ApplicationRequest } from '../../applications/application-request.entity';
 import { ReviewAssignment, ReviewRecommendation, ReviewerCallStat, ReviewerProfile, ReviewerTie } from '../../reviews/review.entities';
 import { CommitteeDecision, CommitteeSession, DecisionGrant } from '../../committee/committee.entities';
+import { Convention, ConventionAmendment, ConventionCounter, ConventionYear, Installment, Payment } from '../../conventions/convention.entities';
 
 export const ENTITIES = [
   User, Organization, RefreshToken, AuditEvent, Call, CallAxis, CallAllocation, ScoringCriterion, BudgetRevision,
   UserToken, Invitation, Application, ApplicationVersion, InformationRequest, ApplicationDocument, ApplicationMessage, MessageRead, OutboxMail,
   Grantor, ApplicationRequest, ReviewerProfile, ReviewerTie, ReviewAssignment, ReviewRecommendation, ReviewerCallStat,
   CommitteeSession, CommitteeDecision, DecisionGrant,
+  ConventionCounter, Convention, ConventionYear, ConventionAmendment, Installment, Payment,
 ];
 /** Listed explicitly (not globbed) so the webpack bundle carries them. */
 export const MIGRATIONS = [
   Foundation1764160000000, ApplicantJourney1764170000000, AccentInsensitiveSearch1764180000000, StaffListIndexes1764190000000,
   MailKindCheck1764191000000, GrantorAndCallTexts1764192000000, AuthThrottlePasswordReset1764195000000, ReviewLifecycle1764260000000,
   Admissibility1764270000000, ReviewAndCommittee1764280000000, AssignmentLists1764290000000,
+  ConventionsAndPayments1764300000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {

@@ -31,5 +31,6 @@ export const MAILS_EN: typeof MAILS_FR = {
     inadmissibility: 'Inadmissibility',
     'review-assignment': 'Review assignments',
     decision: 'Committee decision',
+    convention: 'Convention to sign',
   },
 };

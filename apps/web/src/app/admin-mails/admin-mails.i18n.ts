@@ -30,5 +30,6 @@ export const MAILS_FR = {
     inadmissibility: 'Irrecevabilité',
     'review-assignment': 'Évaluations confiées',
     decision: 'Décision du comité',
+    convention: 'Convention à signer',
   },
 };
