@@ -10,6 +10,7 @@ import { ApplicationsModule } from './applications/applications.module';
 import { DocumentsModule } from './documents/documents.module';
 import { MessagesModule } from './messages/messages.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { CommitteeModule } from './committee/committee.module';
 
 @Module({})
 export class AppModule {
@@ -18,7 +19,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.register(config, databaseUrl), GrantorModule, UsersModule, OrganizationsModule, CallsModule,
-        NotificationsModule, ApplicationsModule, DocumentsModule, MessagesModule,
+        NotificationsModule, ApplicationsModule, DocumentsModule, MessagesModule, CommitteeModule,
       ],
       controllers: [HealthController],
     };

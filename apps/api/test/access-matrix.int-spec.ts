@@ -120,6 +120,10 @@ const EXPECTED: Record<string, Outcome[]> = {
   'POST /api/applications/:id/messages': THREAD_WRITERS,
   'GET /api/applications/:id/messages/unread-count': SIGNED_IN,
   'POST /api/applications/:id/messages/attachments': THREAD_WRITERS,
+  // The committee's ranking and envelope fit (committee.decide): admins only.
+  'GET /api/calls/:id/ranking': ADMIN,
+  'GET /api/calls/:id/ranking.csv': ADMIN,
+  'GET /api/calls/:id/envelope-fit': ADMIN,
 };
 
 const apiRoutes = (t: TestApp) => registeredRoutes(t).filter((r) => r.path.startsWith('/api') && !DOCUMENTATION.test(r.path));
