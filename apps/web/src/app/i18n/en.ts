@@ -1,4 +1,5 @@
 import type { FR } from './fr';
+import { RANKING_EN } from '../committee/ranking/ranking.i18n';
 
 /** English UI texts: same keys as French (the type checks it), loaded only when chosen. */
 export const EN: typeof FR = {
@@ -968,4 +969,5 @@ export const EN: typeof FR = {
       fix: 'Fix the fields shown.',
     },
   },
+  ranking: RANKING_EN,
 };

@@ -1,3 +1,4 @@
+import { RANKING_FR } from '../committee/ranking/ranking.i18n';
 /** French UI texts (default language). `en.ts` must have exactly the same keys (checked by its type). */
 export const FR = {
   titles: {
@@ -970,4 +971,5 @@ export const FR = {
       fix: 'Corrigez les champs signalés.',
     },
   },
+  ranking: RANKING_FR,
 };
