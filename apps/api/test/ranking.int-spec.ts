@@ -1,5 +1,6 @@
 import type { EnvelopeFitView, RankingRowView, RankingView } from '@tremplin/contracts';
-import { normalizeScores } from '@tremplin/domain';
+import { normalizeScores, rankAgainstEnvelope } from '@tremplin/domain';
+import fc from 'fast-check';
 import { bearer, DEMO, startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -331,5 +332,53 @@ describe('committee ranking against the envelope', () => {
     expect((await get('/api/calls/00000000-0000-4000-8000-000000000000/ranking?axis=AXA')).status).toBe(404);
     // Reviewers and associations never see the ranking.
     expect((await get(`/api/calls/${callId}/ranking?axis=AXA`, await t.login(DEMO.reviewer))).status).toBe(403);
+  });
+  it('agrees with libs/domain rankAgainstEnvelope on random small axes (running totals, line, cut rank)', async () => {
+    let run = 0;
+    const rowArb = fc.record({
+      score: fc.option(fc.integer({ min: 0, max: 10000 }), { nil: null }),
+      amounts: fc.tuple(fc.integer({ min: 0, max: 50000 }), fc.integer({ min: 0, max: 50000 })),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(rowArb, { minLength: 1, maxLength: 7 }), fc.tuple(fc.integer({ min: 0, max: 150000 }), fc.integer({ min: 0, max: 150000 })), async (rows, caps) => {
+        run += 1;
+        await t.sql('BEGIN');
+        const [call] = await t.sql<{ id: string }>(
+          `INSERT INTO call (code, title, description, opens_at, closes_at, years, envelope_cents, advance_basis_points, reviewers_per_application)
+           VALUES ($1, 'Propriété', 'Appel de test', now() - interval '60 days', now() - interval '30 days', '{2030,2031}', $2, 5000, 2) RETURNING id`,
+          [`PROP-${run}-${Date.now()}`, caps[0] + caps[1] + 1],
+        );
+        const [axis] = await t.sql<{ id: string }>(`INSERT INTO call_axis (call_id, code, label_fr, label_en, description, position) VALUES ($1, 'PRP', 'P', 'P', '', 1) RETURNING id`, [call?.id]);
+        const [spare] = await t.sql<{ id: string }>(`INSERT INTO call_axis (call_id, code, label_fr, label_en, description, position) VALUES ($1, 'SPR', 'S', 'S', '', 2) RETURNING id`, [call?.id]);
+        await t.sql(
+          `INSERT INTO call_allocation (call_id, axis_id, year, amount_cents) VALUES ($1, $2, 2030, $4), ($1, $2, 2031, $5), ($1, $3, 2030, 1), ($1, $3, 2031, 0)`,
+          [call?.id, axis?.id, spare?.id, caps[0], caps[1]],
+        );
+        await t.sql('COMMIT');
+        const refs = rows.map((_, i) => `PROP-${run}-${String(i).padStart(2, '0')}`);
+        for (const [i, row] of rows.entries()) {
+          const [app] = await t.sql<{ id: string }>(
+            `INSERT INTO application (call_id, axis_id, organization_id, status, reference, title, submitted_version, submitted_at, created_by, score_hundredths)
+             SELECT $1, $2, u.organization_id, 'under_review', $3, 'P', 1, now(), u.id, $4::int FROM app_user u WHERE u.email = $5 RETURNING id`,
+            [call?.id, axis?.id, refs[i], row.score, DEMO.association1],
+          );
+          await t.sql(`INSERT INTO application_request (application_id, year, amount_cents) VALUES ($1, 2030, $2), ($1, 2031, $3)`, [app?.id, ...row.amounts]);
+        }
+        const view = (await get(`/api/calls/${call?.id}/ranking?axis=PRP&pageSize=100`)).body as RankingView;
+        // The order written out independently: score desc (none last), then reference.
+        const order = rows.map((row, i) => ({ ...row, ref: refs[i] ?? '' })).sort((a, b) =>
+          a.score === b.score ? (a.ref < b.ref ? -1 : 1) : a.score === null ? 1 : b.score === null ? -1 : b.score - a.score,
+        );
+        const domain = rankAgainstEnvelope(
+          order.map((row) => ({ id: row.ref, amounts: [{ year: 2030, amountCents: row.amounts[0] }, { year: 2031, amountCents: row.amounts[1] }] })),
+          [{ year: 2030, amountCents: caps[0] }, { year: 2031, amountCents: caps[1] }],
+        );
+        expect(view.items.map((r) => r.reference)).toEqual(order.map((r) => r.ref));
+        expect(view.items.map((r) => running(r))).toEqual(domain.rows.map((r) => r.running.map((y) => y.amountCents)));
+        expect(view.items.map((r) => r.aboveCutLine)).toEqual(domain.rows.map((r) => r.aboveLine));
+        expect(view.cutLineRank).toBe(domain.cutIndex === null ? null : domain.cutIndex + 1);
+      }),
+      { numRuns: 25, seed: 2016 },
+    );
   });
 });
