@@ -29,24 +29,27 @@ export function normalizedScoreCtes(callParam: string, applications: string): st
       FROM reviewer_call_stat st
      WHERE st.call_id = ${callParam}
   ),
-  norm_review AS (
-    SELECT ra.application_id,
-           floor(CASE
-             WHEN s.review_count IS NULL OR s.review_count < 2 THEN ra.total_hundredths::float8
-             WHEN ${scaledVariance('s')} = 0 THEN least(10000::float8, greatest(0::float8, c.mu))
-             ELSE least(10000::float8, greatest(0::float8,
-               c.mu + (c.sigma * (ra.total_hundredths::float8 - s.sum_hundredths::float8 / s.review_count::float8))
-                      / (sqrt(${scaledVariance('s')}::float8) / s.review_count::float8)))
-           END + 0.5)::bigint AS hundredths
-      FROM ${applications} x
-      JOIN review_assignment ra ON ra.application_id = x.id AND ra.review_status = 'submitted'
-      CROSS JOIN norm_call c
-      LEFT JOIN reviewer_call_stat s ON s.call_id = ${callParam} AND s.reviewer_id = ra.reviewer_id
-  ),
+  -- Per application through its index (a lateral aggregate), so that only the axis's reviews are read.
   norm_app AS (
-    -- sum() of bigint is numeric: div() keeps the integer floor of meanFromSum (never a numeric round).
-    SELECT application_id, div(2 * sum(hundredths) + count(*), 2 * count(*))::int AS normalized_hundredths
-      FROM norm_review
-     GROUP BY application_id
+    SELECT x.id AS application_id, n.normalized_hundredths
+      FROM ${applications} x
+      CROSS JOIN norm_call c
+      CROSS JOIN LATERAL (
+        -- sum() of bigint is numeric: div() keeps the integer floor of meanFromSum (never a numeric round).
+        SELECT div(2 * sum(r.hundredths) + count(*), 2 * count(*))::int AS normalized_hundredths
+          FROM (
+            SELECT floor(CASE
+                     WHEN s.review_count IS NULL OR s.review_count < 2 THEN ra.total_hundredths::float8
+                     WHEN ${scaledVariance('s')} = 0 THEN least(10000::float8, greatest(0::float8, c.mu))
+                     ELSE least(10000::float8, greatest(0::float8,
+                       c.mu + (c.sigma * (ra.total_hundredths::float8 - s.sum_hundredths::float8 / s.review_count::float8))
+                              / (sqrt(${scaledVariance('s')}::float8) / s.review_count::float8)))
+                   END + 0.5)::bigint AS hundredths
+              FROM review_assignment ra
+              LEFT JOIN reviewer_call_stat s ON s.call_id = ${callParam} AND s.reviewer_id = ra.reviewer_id
+             WHERE ra.application_id = x.id AND ra.review_status = 'submitted'
+          ) r
+        HAVING count(*) > 0
+      ) n
   )`;
 }

@@ -32,13 +32,6 @@ export function rankingSql(options: { score: RankingScore; amount: RankingAmount
       LEFT JOIN call_allocation al ON al.call_id = c.id AND al.axis_id = $2 AND al.year = y.year
      WHERE c.id = $1
   ),
-  recommended AS (
-    SELECT ra.application_id, rr.year, round(avg(rr.amount_cents))::bigint AS cents
-      FROM axis_apps x
-      JOIN review_assignment ra ON ra.application_id = x.id AND ra.review_status = 'submitted'
-      JOIN review_recommendation rr ON rr.assignment_id = ra.id
-     GROUP BY ra.application_id, rr.year
-  ),
   ordered AS (
     SELECT x.id, x.score_hundredths AS raw_h, n.normalized_hundredths AS norm_h,
            row_number() OVER (ORDER BY ${scoreColumn} DESC NULLS LAST, x.reference, x.id) AS rank
@@ -50,7 +43,13 @@ export function rankingSql(options: { score: RankingScore; amount: RankingAmount
       FROM ordered o
       CROSS JOIN years y
       LEFT JOIN application_request q ON q.application_id = o.id AND q.year = y.year
-      LEFT JOIN recommended r ON r.application_id = o.id AND r.year = y.year
+      -- Per application and year through the assignment index: only the axis's reviews are read.
+      LEFT JOIN LATERAL (
+        SELECT round(avg(rr.amount_cents))::bigint AS cents
+          FROM review_assignment ra
+          JOIN review_recommendation rr ON rr.assignment_id = ra.id AND rr.year = y.year
+         WHERE ra.application_id = o.id AND ra.review_status = 'submitted'
+      ) r ON true
   ),
   running AS (
     SELECT am.*, sum(am.amount) OVER (PARTITION BY am.year ORDER BY am.rank ROWS UNBOUNDED PRECEDING) AS running
