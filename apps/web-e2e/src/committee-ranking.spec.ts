@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, login } from './support';
 
+// axe over a 25-row ranking table (≈ 20 columns) takes long on the shared CI-sized machine.
+test.describe.configure({ timeout: 180_000 });
+
 async function callId(request: import('@playwright/test').APIRequestContext): Promise<string> {
   const calls = (await (await request.get('/api/calls')).json()) as Array<{ id: string; code: string }>;
   return calls.find((c) => c.code === 'AAP-NORD-2016')?.id ?? '';
@@ -16,7 +19,6 @@ test('the committee ranks an axis against its envelope, exports it, and compares
   await expect(table.locator('caption')).toContainText('Classement de l’axe');
   await expect(page.getByTestId('cut-summary')).toBeVisible();
   await expect(page.getByTestId('ranking-row-1')).toBeVisible();
-  await expectNoAxeViolations(page, 'committee ranking');
 
   await page.getByTestId('score-normalized').click();
   await expect(page.getByRole('columnheader', { name: 'Score normalisé' })).toHaveClass(/chosen/);
@@ -32,6 +34,7 @@ test('the committee ranks an axis against its envelope, exports it, and compares
   await expect(fit).toBeVisible({ timeout: 20_000 });
   await expect(fit).toContainText('Ligne stricte');
   await expect(fit).toContainText('Ajustement suggéré');
+  // One axe pass over the whole page (ranking + fit panel); the 390 px test checks the ranking alone.
   await expectNoAxeViolations(page, 'committee ranking with the envelope fit');
 });
 
