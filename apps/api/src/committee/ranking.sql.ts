@@ -42,7 +42,10 @@ export function rankingSql(options: { score: RankingScore; amount: RankingAmount
     SELECT o.id, o.rank, y.year, y.allocation, COALESCE(q.amount_cents, 0) AS requested, r.cents AS recommended, ${amount} AS amount
       FROM ordered o
       CROSS JOIN years y
-      LEFT JOIN application_request q ON q.application_id = o.id AND q.year = y.year
+      -- An aggregate keeps this a per-row primary-key lookup (one row at most) instead of a scan of every request.
+      LEFT JOIN LATERAL (
+        SELECT max(rq.amount_cents) AS amount_cents FROM application_request rq WHERE rq.application_id = o.id AND rq.year = y.year
+      ) q ON true
       -- Per application and year through the assignment index: only the axis's reviews are read.
       LEFT JOIN LATERAL (
         SELECT round(avg(rr.amount_cents))::bigint AS cents
