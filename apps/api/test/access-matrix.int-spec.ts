@@ -153,6 +153,10 @@ const EXPECTED: Record<string, Outcome[]> = {
   'POST /api/assignments/:id/review/submit': REVIEWER,
   'GET /api/applications/:id/reviews': SIGNED_IN,
   'GET /api/calls/:id/calibration': ADMIN,
+  // The committee's ranking and envelope fit (committee.decide): admins only.
+  'GET /api/calls/:id/ranking': ADMIN,
+  'GET /api/calls/:id/ranking.csv': ADMIN,
+  'GET /api/calls/:id/envelope-fit': ADMIN,
 };
 
 const apiRoutes = (t: TestApp) => registeredRoutes(t).filter((r) => r.path.startsWith('/api') && !DOCUMENTATION.test(r.path));

@@ -3,10 +3,13 @@ import { CommitteeSessionsController } from './committee-sessions.controller';
 import { CommitteeSessionsService } from './committee-sessions.service';
 import { DecisionsController } from './decisions.controller';
 import { DecisionsService } from './decisions.service';
+import { RankingController } from './ranking.controller';
+import { RankingService } from './ranking.service';
 
-/** The committee (issue #7 §6–7): sessions on an axis, decisions, publication, letters. */
+/** The committee (issue #7 §6–7): ranking of an axis against its envelope, sessions, decisions, publication, letters. */
 @Module({
-  controllers: [CommitteeSessionsController, DecisionsController],
-  providers: [CommitteeSessionsService, DecisionsService],
+  controllers: [RankingController, CommitteeSessionsController, DecisionsController],
+  providers: [RankingService, CommitteeSessionsService, DecisionsService],
+  exports: [RankingService],
 })
 export class CommitteeModule {}

@@ -5,7 +5,6 @@ export const COMMITTEE_EN: typeof COMMITTEE_FR = {
   title: 'Selection committee',
   intro: 'Open a session per axis, decide application by application or on a selection, then publish: until the session is published, decisions are a simulation.',
   axis: 'Axis',
-  rankingPlaceholder: 'The axis ranking (cut line) shows here.',
   noSession: 'No open session on this axis.',
   openSession: 'Open a session',
   sitsOn: 'Session date',

@@ -4,7 +4,6 @@ export const COMMITTEE_FR = {
   title: 'Comité de sélection',
   intro: 'Ouvrez une séance par axe, décidez candidature par candidature ou sur une sélection, puis publiez : tant que la séance n’est pas publiée, les décisions sont une simulation.',
   axis: 'Axe',
-  rankingPlaceholder: 'Le classement de l’axe (ligne de coupure) s’affiche ici.',
   noSession: 'Aucune séance ouverte sur cet axe.',
   openSession: 'Ouvrir une séance',
   sitsOn: 'Date de la séance',

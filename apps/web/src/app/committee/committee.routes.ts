@@ -1,5 +1,6 @@
 import type { Routes } from '@angular/router';
+import { providePaginatorIntl } from '../core/i18n/paginator-intl';
 
 export const COMMITTEE_ROUTES: Routes = [
-  { path: ':callId', title: 'committee.title', loadComponent: () => import('./committee-page/committee-page').then((m) => m.CommitteePage) },
+  { path: ':callId', title: 'committee.title', providers: [providePaginatorIntl()], loadComponent: () => import('./committee-page/committee-page').then((m) => m.CommitteePage) },
 ];

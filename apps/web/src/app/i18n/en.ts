@@ -20,6 +20,7 @@ import { LEGAL_EN } from '../legal/legal.en.i18n';
 import { ERROR_PAGE_EN } from '../errors/error-page.en.i18n';
 import { COMMITTEE_EN } from '../committee/committee.en.i18n';
 import { REVIEW_FORM_EN } from '../reviews/review-form/review-form.en.i18n';
+import { RANKING_EN } from '../committee/ranking/ranking.en.i18n';
 
 /** English UI texts: same keys as French (the type checks it), loaded only when chosen. */
 export const EN: typeof FR = {
@@ -202,4 +203,5 @@ export const EN: typeof FR = {
   reviewAdmin: REVIEW_ADMIN_EN,
   committee: COMMITTEE_EN,
   reviewForm: REVIEW_FORM_EN,
+  ranking: RANKING_EN,
 };

@@ -19,6 +19,7 @@ import { REVIEW_QUEUE_FR } from '../reviews/review-queue.i18n';
 import { REVIEW_ADMIN_FR } from '../review-admin/review-admin.i18n';
 import { COMMITTEE_FR } from '../committee/committee.i18n';
 import { REVIEW_FORM_FR } from '../reviews/review-form/review-form.i18n';
+import { RANKING_FR } from '../committee/ranking/ranking.i18n';
 
 /**
  * French UI texts (default language): the shared sections here, each feature's from its
@@ -207,4 +208,5 @@ export const FR = {
   reviewAdmin: REVIEW_ADMIN_FR,
   committee: COMMITTEE_FR,
   reviewForm: REVIEW_FORM_FR,
+  ranking: RANKING_FR,
 };

@@ -18,6 +18,8 @@ import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dial
 import { EurosPipe } from '../../shared/format/euros.pipe';
 import { CommitteeApi } from '../committee-api';
 import { DecisionDialog, type DecisionDialogData } from '../decision-dialog/decision-dialog';
+import { EnvelopeLines } from '../envelope-lines/envelope-lines';
+import { RankingTable } from '../ranking/ranking-table';
 
 /** What each year of an application asks the Département (its budget's account 74, as submitted). */
 export function requestedYears(app: Pick<ApplicationView, 'budget'>): Array<{ year: number; requestedCents: number }> {
@@ -31,7 +33,7 @@ export function requestedYears(app: Pick<ApplicationView, 'budget'>): Array<{ ye
  */
 @Component({
   selector: 'tp-committee-page',
-  imports: [ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, EurosPipe],
+  imports: [ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, EurosPipe, RankingTable, EnvelopeLines],
   templateUrl: './committee-page.html',
   styleUrl: './committee-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -38,6 +38,11 @@ export class FileDownloader {
     });
   }
 
+  /** Saves a blob fetched elsewhere (e.g. with progress events) under the server's file name. */
+  saveBlob(blob: Blob, fallbackName: string, disposition: string | null): void {
+    this.save(blob, fileNameFrom(disposition, fallbackName));
+  }
+
   private save(blob: Blob, name: string): void {
     const view = this.document.defaultView;
     if (!view?.URL?.createObjectURL) return;
