@@ -65,7 +65,7 @@ export class RankingTable {
   /** Header of the `rowActions` column. */
   readonly rowActionsHeader = input('');
   /** A row was chosen (its reference link). */
-  readonly select = output<RankingRowView>();
+  readonly rowSelected = output<RankingRowView>();
 
   protected readonly score = signal<RankingScore>('raw');
   protected readonly amount = signal<RankingAmount>('requested');
