@@ -92,17 +92,29 @@ export function planAssignments(
   loads: Map<string, number> = new Map(),
 ): PlannedAssignment[] {
   const planned: PlannedAssignment[] = [];
+  const load = reviewers.map((r) => loads.get(r.id) ?? 0);
   for (const application of applications) {
-    const candidates = reviewers
-      .map((reviewer, index) => ({ reviewer, index, load: loads.get(reviewer.id) ?? 0, match: expertiseMatch(application, reviewer) }))
-      .filter((c) => c.load < c.reviewer.capacity && !ties.has(tieKey(c.reviewer.id, application.organizationId)))
-      .sort((a, b) => a.load / a.reviewer.capacity * 10 - a.match - (b.load / b.reviewer.capacity * 10 - b.match) || a.index - b.index);
-    if (candidates.length < k) throw new Error(`seed: fewer than ${k} reviewers free for application ${application.id}`);
-    for (const c of candidates.slice(0, k)) {
-      loads.set(c.reviewer.id, c.load + 1);
-      planned.push({ applicationId: application.id, reviewerId: c.reviewer.id, match: c.match });
+    // The k lowest keys (load ratio × 10 − match), ties to the earlier reviewer: a partial insertion sort.
+    const best: Array<{ index: number; key: number; match: number }> = [];
+    reviewers.forEach((reviewer, index) => {
+      const current = load[index] ?? 0;
+      if (current >= reviewer.capacity || ties.has(tieKey(reviewer.id, application.organizationId))) return;
+      const match = expertiseMatch(application, reviewer);
+      const key = (current / reviewer.capacity) * 10 - match;
+      let at = best.length;
+      while (at > 0 && (best[at - 1]?.key ?? 0) > key) at--;
+      if (at < k) best.splice(at, 0, { index, key, match });
+      if (best.length > k) best.pop();
+    });
+    if (best.length < k) throw new Error(`seed: fewer than ${k} reviewers free for application ${application.id}`);
+    for (const { index, match } of best) {
+      const reviewer = reviewers[index];
+      if (!reviewer) continue;
+      load[index] = (load[index] ?? 0) + 1;
+      planned.push({ applicationId: application.id, reviewerId: reviewer.id, match });
     }
   }
+  reviewers.forEach((r, i) => loads.set(r.id, load[i] ?? 0));
   return planned;
 }
 
@@ -162,6 +174,20 @@ const RECOMMENDED_SHARE: Record<ReviewOpinion, readonly number[]> = {
   unfavourable: [0, 5_000],
 };
 
+/**
+ * reviewTotal checks the grid and sums exact fractions (BigInt) on every call: fine for a request,
+ * slow for 30,000 seeded reviews. Scores are a few small integers, so each combination is computed once.
+ */
+const totals = new WeakMap<readonly CriterionInput[], Map<string, number>>();
+function cachedTotal(criteria: readonly CriterionInput[], scores: Record<string, number>): number {
+  const cache = totals.get(criteria) ?? new Map<string, number>();
+  totals.set(criteria, cache);
+  const key = criteria.map((c) => scores[c.code]).join(',');
+  let total = cache.get(key);
+  if (total === undefined) cache.set(key, (total = toHundredths(reviewTotal(criteria, scores))));
+  return total;
+}
+
 /** Rounded down to whole hundreds of euros: what a committee writes. */
 export const floorToHundredEuros = (cents: number): number => Math.floor(cents / 10_000) * 10_000;
 
@@ -185,7 +211,7 @@ export function demoReview(
     scores[criterion.code] = score;
     if (needsComment(score, criterion.maxScore)) comments[criterion.code] = pick(random, LOW_SCORE_COMMENTS[criterion.code] ?? ['Point insuffisamment étayé dans le dossier.']);
   }
-  const totalHundredths = toHundredths(reviewTotal(criteria, scores));
+  const totalHundredths = cachedTotal(criteria, scores);
   const opinion: ReviewOpinion = totalHundredths >= 7000 ? 'favourable' : totalHundredths >= 5000 ? 'reserved' : 'unfavourable';
   const share = pick(random, RECOMMENDED_SHARE[opinion]);
   return {
