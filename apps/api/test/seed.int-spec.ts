@@ -4,13 +4,14 @@ import type { ApplicationSummaryView, ApplicationView, BudgetYearView, Declarati
 import { budgetYearTotals, checkBudgetForSubmission, isValidBic, isValidIban, isValidRna, isValidSiret, totalRequestedCents } from '@tremplin/domain';
 import { submissionIssues } from '../src/applications/application-rules';
 import { CITIES } from '../src/seed/demo-content';
-import { APPLICATIONS_PER_SCALE, ORGANIZATIONS_PER_SCALE } from '../src/seed/seed';
+import { APPLICATIONS_PER_SCALE, ORGANIZATIONS_PER_SCALE, REVIEW_CALL_APPLICATIONS_PER_SCALE } from '../src/seed/seed';
 
 /** Checks on the demo the template was seeded with (scale 1). */
 describe('demo seed', () => {
   let t: TestApp;
   let nordId: string;
   let openId: string;
+  let reviewCallId: string;
   const YEARS = [2016, 2017, 2018];
 
   interface AppRow {
@@ -35,9 +36,10 @@ describe('demo seed', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const calls = await t.sql<{ id: string; code: string }>(`SELECT id, code FROM call`);
+    const calls = await t.sql<{ id: string; code: string; open: boolean }>(`SELECT id, code, closes_at > now() AS open FROM call`);
     nordId = calls.find((c) => c.code === 'AAP-NORD-2016')?.id ?? '';
-    openId = calls.find((c) => c.code !== 'AAP-NORD-2016' && c.code.startsWith('AAP-NORD-20'))?.id ?? '';
+    openId = calls.find((c) => c.open)?.id ?? '';
+    reviewCallId = calls.find((c) => !c.open && c.code !== 'AAP-NORD-2016')?.id ?? '';
     nordApps = await t.sql<AppRow>(
       `SELECT a.id, a.reference, a.status, x.code AS axis_code, a.title, a.summary, a.project, a.budget, a.declaration, a.territories,
               a.requested_cents, a.submitted_version, a.submitted_at, a.created_at, a.organization_id, u.organization_id AS created_by_org
@@ -58,10 +60,10 @@ describe('demo seed', () => {
     }
     expect([...byAxis.keys()].sort()).toEqual(['ACCOMPAGNEMENT', 'FREINS', 'INNOVATION', 'MEDIATION', 'REMOBILISATION']);
     for (const n of byAxis.values()) expect(n).toBeGreaterThan(100);
-    // Decisions come later: only what happens between submission and review.
-    expect([...byStatus.keys()].sort()).toEqual(['information_requested', 'submitted', 'under_review', 'withdrawn']);
-    expect(byStatus.get('submitted') ?? 0).toBeGreaterThan(APPLICATIONS_PER_SCALE / 2);
-    expect(byStatus.get('under_review') ?? 0).toBeGreaterThan(byStatus.get('withdrawn') ?? 0);
+    // The call is decided: the committee's outcomes, and what left before review.
+    expect([...byStatus.keys()].sort()).toEqual(['inadmissible', 'rejected', 'retained', 'waitlisted', 'withdrawn']);
+    expect(byStatus.get('retained')).toBe(988);
+    expect(byStatus.get('rejected') ?? 0).toBeGreaterThan(byStatus.get('withdrawn') ?? 0);
     expect(nordApps.every((a) => a.submitted_version === 1)).toBe(true);
   });
 
@@ -132,13 +134,14 @@ describe('demo seed', () => {
     }
   });
 
-  it('gives every information request its open request row', async () => {
-    const rows = await t.sql<{ status: string; open: string }>(
-      `SELECT a.status, count(r.id) FILTER (WHERE r.answered_at IS NULL) AS open FROM application a LEFT JOIN information_request r ON r.application_id = a.id
-       WHERE a.call_id = $1 GROUP BY a.id, a.status`,
-      [nordId],
+  it('gives every information request of the call under review its open request row, and none elsewhere', async () => {
+    const rows = await t.sql<{ status: string; open: string; call_id: string }>(
+      `SELECT a.status, a.call_id, count(r.id) FILTER (WHERE r.answered_at IS NULL) AS open FROM application a LEFT JOIN information_request r ON r.application_id = a.id
+       GROUP BY a.id, a.status, a.call_id`,
     );
     for (const r of rows) expect(Number(r.open)).toBe(r.status === 'information_requested' ? 1 : 0);
+    expect(rows.filter((r) => r.status === 'information_requested').every((r) => r.call_id === reviewCallId)).toBe(true);
+    expect(rows.filter((r) => r.status === 'information_requested').length).toBeGreaterThan(5);
   });
 
   it('creates valid organisations across the eight territories, each with an administrator member', async () => {
@@ -170,16 +173,16 @@ describe('demo seed', () => {
     expect(members.find((m) => m.email === DEMO.association2)).toMatchObject({ organization_id: orgs[1]?.id, organization_admin: true });
   });
 
-  it('shows association1 its submitted 2016 applications and its draft on the open call, nobody else’s', async () => {
+  it('shows association1 its decided 2016 applications, the one awaiting admissibility and its draft on the open call, nobody else’s', async () => {
     const token = await t.login(DEMO.association1);
     const res = await t.http.get('/api/applications?pageSize=100').set(bearer(token));
     expect(res.status).toBe(200);
     const page = res.body as Page<ApplicationSummaryView>;
     const submitted = page.items.filter((a) => a.callId === nordId);
     const drafts = page.items.filter((a) => a.callId === openId);
-    expect(submitted.length).toBeGreaterThanOrEqual(2);
-    expect(submitted.length).toBeLessThanOrEqual(3);
-    expect(submitted.every((a) => a.status === 'submitted' && /^AAP2016-/.test(a.reference ?? ''))).toBe(true);
+    expect(submitted.map((a) => a.status).sort()).toEqual(['rejected', 'retained']);
+    expect(submitted.every((a) => /^AAP2016-/.test(a.reference ?? ''))).toBe(true);
+    expect(page.items.filter((a) => a.callId === reviewCallId).map((a) => a.status)).toEqual(['submitted']);
     expect(drafts).toHaveLength(1);
     expect(new Set(page.items.map((a) => a.organizationId)).size).toBe(1);
 
@@ -197,7 +200,7 @@ describe('demo seed', () => {
 
     const other = await t.login(DEMO.association2);
     const theirs = (await t.http.get('/api/applications?pageSize=100').set(bearer(other))).body as Page<ApplicationSummaryView>;
-    expect(theirs.items.filter((a) => a.status === 'submitted').length).toBeGreaterThanOrEqual(1);
+    expect(theirs.items.filter((a) => /^AAP2016-/.test(a.reference ?? '')).length).toBe(2);
     expect(theirs.items.some((a) => a.organizationId === page.items[0]?.organizationId)).toBe(false);
   });
 
@@ -216,7 +219,7 @@ describe('demo seed', () => {
 
   it('searches regardless of accents and case, in titles and in organisation names', async () => {
     const admin = await t.login(DEMO.admin);
-    const [app] = await t.sql<{ id: string }>(`SELECT id FROM application WHERE call_id = $1 AND status = 'submitted' LIMIT 1`, [nordId]);
+    const [app] = await t.sql<{ id: string }>(`SELECT id FROM application WHERE call_id = $1 AND status = 'retained' LIMIT 1`, [nordId]);
     await t.sql(`UPDATE application SET title = 'Ateliers « Écoute Été » à Hénin' WHERE id = $1`, [app?.id]);
     for (const q of ['écoute été', 'ECOUTE ETE', 'Ecoute Été', 'hénin']) {
       const res = await t.http.get(`/api/applications?q=${encodeURIComponent(q)}`).set(bearer(admin));
@@ -237,11 +240,12 @@ describe('demo seed', () => {
     const [{ n: applications } = { n: '0' }] = await t.sql<{ n: string }>(`SELECT count(*) AS n FROM application`);
     expect(events[0]?.diff).toMatchObject({
       scale: { after: 1 }, organizations: { after: ORGANIZATIONS_PER_SCALE },
-      applications: { after: Number(applications) }, submittedApplications: { after: APPLICATIONS_PER_SCALE },
+      applications: { after: Number(applications) }, submittedApplications: { after: APPLICATIONS_PER_SCALE + REVIEW_CALL_APPLICATIONS_PER_SCALE },
+      reviewers: { after: 12 }, retained: { after: 988 },
     });
-    // Two calls and the seed (the logins of this test file aside): no event per row.
+    // Three calls and the seed (the logins of this test file aside): no event per row.
     const seeded = await t.sql<{ action: string }>(`SELECT action FROM audit_event WHERE action NOT LIKE 'auth.%' ORDER BY seq`);
-    expect(seeded.map((e) => e.action)).toEqual(['call.created', 'call.created', 'demo.seeded']);
+    expect(seeded.map((e) => e.action)).toEqual(['call.created', 'call.created', 'call.created', 'demo.seeded']);
     const admin = await t.login(DEMO.admin);
     const res = await t.http.get('/api/audit-events/verify').set(bearer(admin));
     expect(res.body).toMatchObject({ valid: true, firstBrokenSeq: null });

@@ -35,7 +35,11 @@ export const NORD_CRITERIA: CallInput['criteria'] = [
 ];
 
 /** Shares per axis in per-mille of the envelope: illustrative, the real split was not published this way. */
-const AXIS_SHARES = [120, 80, 300, 250, 250];
+export const AXIS_SHARES = [120, 80, 300, 250, 250];
+
+/** The real call's envelope and number of retained projects (the demo multiplies both by its scale). */
+export const NORD_2016_ENVELOPE_CENTS = 7_430_000_000;
+export const NORD_2016_RETAINED = 988;
 
 export function splitEnvelope(envelopeCents: number, years: readonly number[]): CallInput['allocations'] {
   const byAxis = allocateProportionally(envelopeCents, AXIS_SHARES);
@@ -44,16 +48,20 @@ export function splitEnvelope(envelopeCents: number, years: readonly number[]): 
   );
 }
 
-/** The Nord's 2016 call: €74.3M over 2016–2018 on five axes (988 projects were retained). */
-export function nord2016Call(): CallInput {
+/**
+ * The Nord's 2016 call: €74.3M over 2016–2018 on five axes (988 projects were retained). At a demo
+ * scale N the envelope is N times larger, so that N times as many applications keep the same odds.
+ */
+export function nord2016Call(scale = 1): CallInput {
   const years = [2016, 2017, 2018];
-  const envelopeCents = 7_430_000_000;
+  const envelopeCents = NORD_2016_ENVELOPE_CENTS * scale;
   return {
     code: NORD_2016_CODE,
     title: "Appel à projets insertion 2016 — Département du Nord",
     description:
       "Appel à projets pour l'insertion sociale et professionnelle des allocataires du RSA, sur cinq axes, " +
-      'avec des conventions de trois ans (2016–2018). 988 projets ont été retenus pour 74,3 M€.',
+      'avec des conventions de trois ans (2016–2018). 988 projets ont été retenus pour 74,3 M€.' +
+      (scale === 1 ? '' : ` Démonstration à l'échelle ${scale} : enveloppe et candidatures multipliées par ${scale}.`),
     opensAt: '2016-01-25T08:00:00.000Z',
     closesAt: '2016-03-18T11:00:00.000Z',
     years,
@@ -80,6 +88,34 @@ export function openDemoCall(now: Date): CallInput {
       "Appel ouvert de démonstration, sur les mêmes cinq axes que l'appel de 2016 : déposez une candidature " +
       'pour essayer le parcours des associations.',
     opensAt: new Date(now.getTime() - 60_000).toISOString(),
+    closesAt: closesAt.toISOString(),
+    years,
+    envelopeCents,
+    axes: NORD_AXES,
+    allocations: splitEnvelope(envelopeCents, years),
+    criteria: NORD_CRITERIA,
+    paymentRule: { advanceBasisPoints: 6000 },
+    reviewersPerApplication: 2,
+  };
+}
+
+/**
+ * A call that closed three weeks before the demo was seeded and is being reviewed: admissibility under
+ * way, reviewers scoring, no committee yet. Its years start with the seeding year, the open call's the year after.
+ */
+export function reviewDemoCall(now: Date, scale = 1): CallInput {
+  const first = now.getUTCFullYear();
+  const years = [first, first + 1, first + 2];
+  const envelopeCents = 1_500_000_000 * scale;
+  const closesAt = new Date(now.getTime() - 21 * 86_400_000);
+  closesAt.setUTCHours(11, 0, 0, 0);
+  return {
+    code: `AAP-NORD-${first}`,
+    title: `Appel à projets insertion ${first}–${first + 2} — en cours d'instruction (démonstration)`,
+    description:
+      "Appel de démonstration clos, en cours d'instruction : recevabilité des candidatures, évaluation par les " +
+      "évaluateurs du Département, puis commission par axe (pas encore réunie).",
+    opensAt: new Date(closesAt.getTime() - 75 * 86_400_000).toISOString(),
     closesAt: closesAt.toISOString(),
     years,
     envelopeCents,

@@ -38,11 +38,14 @@ export function weighted<T>(random: () => number, items: ReadonlyArray<readonly 
   return last[0];
 }
 
+/** Standard normal draw (Box–Muller; 1 − u keeps the logarithm finite). */
+export function normal(random: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
 /** Log-normal draw around a median (amounts of money are skewed: many small, a few large). */
 export function logNormal(random: () => number, median: number, sigma: number): number {
-  // Box–Muller; 1 − u keeps the logarithm finite.
-  const normal = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  return median * Math.exp(sigma * normal);
+  return median * Math.exp(sigma * normal(random));
 }
 
 /** `count` distinct items in random order. */

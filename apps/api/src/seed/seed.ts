@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Role } from '@tremplin/contracts';
-import { totalRequestedCents, type ApplicationStatus } from '@tremplin/domain';
+import { INADMISSIBILITY_REASONS, totalRequestedCents, type ApplicationStatus, type InadmissibilityReason } from '@tremplin/domain';
 import { AuditService } from '../core/audit/audit.service';
 import { hashPassword } from '../core/auth/password';
 import { CallsService } from '../calls/calls.service';
@@ -12,8 +12,10 @@ import { bulkInsert, type BulkColumn } from './bulk-insert';
 import { INFORMATION_REQUESTS } from './demo-content';
 import { demoApplicationContent, type DemoApplicationContent } from './demo-applications';
 import { demoOrganization, demoSiret, type DemoOrganization } from './demo-organizations';
-import { NORD_2016_CODE, NORD_AXES, nord2016Call, openDemoCall } from './nord-2016';
+import { demoReviewers } from './demo-reviews';
+import { NORD_2016_CODE, NORD_AXES, nord2016Call, openDemoCall, reviewDemoCall } from './nord-2016';
 import { between, chance, logNormal, pick, sample, seededRandom, weighted } from './random';
+import { buildReviewSeed, insertReviewSeed, type ReviewedApplication, type SeedReviewer } from './review-seed';
 
 export { demoSiret } from './demo-organizations';
 
@@ -31,12 +33,31 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; fullName: string; rol
 /** Per unit of scale: the 2016 call received about 1,500 applications (988 were retained). */
 export const ORGANIZATIONS_PER_SCALE = 600;
 export const APPLICATIONS_PER_SCALE = 1500;
-/** Applications of the demo accounts' organisations on the 2016 call (all `submitted`). */
-const DEMO_ORGANIZATION_APPLICATIONS = [3, 2];
+/** Per unit of scale: applications on the demo call under review. */
+export const REVIEW_CALL_APPLICATIONS_PER_SCALE = 300;
+/**
+ * Applications of the demo accounts' organisations on the 2016 call, all admissible and decided:
+ * association1's first is retained and its second rejected (their quality is forced, see below).
+ */
+const DEMO_ORGANIZATION_APPLICATIONS = [2, 2];
+/** Review quality (standard normal) forced on association1's two 2016 applications: one clearly retained, one clearly rejected. */
+const ASSOCIATION1_QUALITY = [2.5, -2.5];
 
 const AXIS_WEIGHTS: ReadonlyArray<readonly [string, number]> = [['MEDIATION', 14], ['INNOVATION', 10], ['REMOBILISATION', 28], ['FREINS', 24], ['ACCOMPAGNEMENT', 24]];
-const STATUS_WEIGHTS: ReadonlyArray<readonly [ApplicationStatus, number]> = [['submitted', 68], ['under_review', 24], ['information_requested', 5], ['withdrawn', 3]];
+/** 2016 is decided: `reviewed` applications are reviewed, then take their committee's decision. */
+const NORD_STATUS_WEIGHTS: ReadonlyArray<readonly [ApplicationStatus, number]> = [['reviewed', 95], ['withdrawn', 3], ['inadmissible', 2]];
+/** The call under review: admissibility under way, admissible applications assigned (`reviewed` once fully scored). */
+const REVIEW_CALL_STATUS_WEIGHTS: ReadonlyArray<readonly [ApplicationStatus, number]> = [
+  ['submitted', 30], ['information_requested', 6], ['under_review', 56], ['inadmissible', 4], ['withdrawn', 4],
+];
+const INADMISSIBILITY_COMMENTS: Record<InadmissibilityReason, string> = {
+  incomplete: 'Dossier incomplet : le budget prévisionnel signé et les statuts à jour manquent malgré la relance.',
+  out_of_scope: "Le projet ne s'adresse pas aux allocataires du RSA : il relève d'un autre dispositif du Département.",
+  ineligible_organization: "La structure ne justifie pas d'une année d'existence juridique à la date de dépôt.",
+  late: 'Les pièces demandées sont parvenues après la date limite fixée par le règlement de l’appel.',
+};
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 export interface SeedOptions {
   scale: number;
@@ -57,12 +78,8 @@ interface UserRow {
   organizationAdmin: boolean;
   createdAt: Date;
 }
-interface ApplicationRow {
-  id: string;
-  callId: string;
+interface ApplicationRow extends ReviewedApplication {
   axisId: string;
-  organizationId: string;
-  status: ApplicationStatus;
   reference: string | null;
   content: Omit<DemoApplicationContent, 'declaration'> & { declaration: DemoApplicationContent['declaration'] | null };
   requestedCents: number;
@@ -73,6 +90,11 @@ interface ApplicationRow {
   updatedAt: Date;
   submittedAt: Date | null;
   withdrawnAt: Date | null;
+  admissible: boolean | null;
+  admissibilityDecidedAt: Date | null;
+  admissibilityDecidedBy: string | null;
+  inadmissibilityReason: InadmissibilityReason | null;
+  admissibilityComment: string | null;
 }
 interface InformationRequestRow {
   applicationId: string;
@@ -84,9 +106,10 @@ interface InformationRequestRow {
 
 /**
  * The demo: the Nord's 2016 call with its ~1,500 applications per unit of scale from ~600
- * organisations across the Nord's territories, an open call where association1 has a draft, and one
- * account per role. Deterministic content (seeded PRNG); bulk inserts in one transaction; does
- * nothing when the 2016 call already exists.
+ * organisations across the Nord's territories, reviewed by twelve reviewers and decided by its
+ * committee (988 retained per unit of scale); a call closed three weeks ago and under review; an open
+ * call where association1 has a draft; one account per role. Deterministic content (seeded PRNG);
+ * bulk inserts in one transaction; does nothing when the 2016 call already exists.
  */
 export async function seedDemo(dataSource: DataSource, options: SeedOptions): Promise<void> {
   const logger = new Logger('Seed');
@@ -101,8 +124,9 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions): Pr
   void hashing.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
   const audit = new AuditService(dataSource);
   const calls = new CallsService(dataSource, audit);
-  const nord = await calls.create(null, nord2016Call());
+  const nord = await calls.create(null, nord2016Call(options.scale));
   const open = await calls.create(null, openDemoCall(now));
+  const underReview = await calls.create(null, reviewDemoCall(now, options.scale));
   const axisIds = async (callId: string) => {
     const rows: Array<{ id: string; code: string }> = await dataSource.query('SELECT id, code FROM call_axis WHERE call_id = $1', [callId]);
     return new Map(rows.map((a) => [a.code, a.id]));
@@ -110,16 +134,32 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions): Pr
 
   const random = seededRandom(2016);
   const organizations = buildOrganizations(random, ORGANIZATIONS_PER_SCALE * options.scale);
-  const users = buildUsers(organizations);
+  const reviewerAccounts = demoReviewers(options.scale);
+  const users = buildUsers(organizations, reviewerAccounts);
   const admin = users[0];
   if (!admin) throw new Error('no demo admin');
   const applications: ApplicationRow[] = [];
   const informationRequests: InformationRequestRow[] = [];
+  const userIds = new Map(users.map((u) => [u.email, u.id]));
+  const reviewers: SeedReviewer[] = reviewerAccounts.map((r) => ({ ...r, id: userIds.get(r.email) ?? '' }));
+  let reviewSeed: ReturnType<typeof buildReviewSeed> | null = null;
+  const nordAxisIds = await axisIds(nord.id);
   if (options.applications !== false) {
     const membership = new Map(users.filter((u) => u.organizationId).map((u) => [u.organizationId, u.id]));
-    const nordCall = { id: nord.id, years: nord.years, opensAt: new Date(nord.opensAt), closesAt: new Date(nord.closesAt), axes: await axisIds(nord.id) };
-    applications.push(...buildNordApplications(seededRandom(2016_03_18), nordCall, organizations, membership, APPLICATIONS_PER_SCALE * options.scale));
-    informationRequests.push(...buildInformationRequests(seededRandom(2016_04_01), applications, admin.id));
+    const nordCall = { id: nord.id, years: nord.years, opensAt: new Date(nord.opensAt), closesAt: new Date(nord.closesAt), axes: nordAxisIds };
+    const nordApplications = buildNordApplications(seededRandom(2016_03_18), nordCall, organizations, membership, APPLICATIONS_PER_SCALE * options.scale, admin.id);
+    const reviewCall = { id: underReview.id, years: underReview.years, opensAt: new Date(underReview.opensAt), closesAt: new Date(underReview.closesAt), axes: await axisIds(underReview.id) };
+    const reviewCallApplications = buildReviewCallApplications(seededRandom(2026), reviewCall, organizations, membership, REVIEW_CALL_APPLICATIONS_PER_SCALE * options.scale, admin.id);
+    informationRequests.push(...buildInformationRequests(seededRandom(2016_04_01), reviewCallApplications, admin.id, new Date(reviewCall.closesAt.getTime() + DAY), now));
+    const association1 = nordApplications.filter((a) => a.organizationId === organizations[0]?.id);
+    reviewSeed = buildReviewSeed({
+      random: seededRandom(2016_06_27), scale: options.scale, now, adminId: admin.id, reviewers,
+      demoReviewerIds: new Set(reviewers.slice(0, 2).map((r) => r.id)),
+      organizationIds: organizations.slice(DEMO_ORGANIZATION_APPLICATIONS.length).map((o) => o.id),
+      nord, nordApplications, forcedQuality: new Map(association1.map((a, i) => [a.id, ASSOCIATION1_QUALITY[i] ?? 0])),
+      reviewCall: underReview, reviewCallApplications,
+    });
+    applications.push(...nordApplications, ...reviewCallApplications);
     const openCall = { id: open.id, years: open.years, axes: await axisIds(open.id) };
     applications.push(...buildOpenCallDrafts(seededRandom(2027), openCall, organizations, membership, now));
   }
@@ -154,33 +194,56 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions): Pr
        JOIN call_axis x ON x.id = a.axis_id
        JOIN organization o ON o.id = a.organization_id
        JOIN app_user u ON u.id = a.created_by
-       WHERE a.call_id = $1 AND a.submitted_version = 1`,
-      [nord.id],
+       WHERE a.call_id = ANY($1) AND a.submitted_version = 1`,
+      [[nord.id, underReview.id]],
+    );
+    // The amount requested per year of the submitted version, as submission writes it (the migration's
+    // backfill ran before these rows existed).
+    await manager.query(
+      `INSERT INTO application_request (application_id, year, amount_cents)
+       SELECT a.id, (y->>'year')::int, COALESCE((y->'products'->>'p74Departement')::bigint, 0)
+         FROM application a CROSS JOIN LATERAL jsonb_array_elements(a.budget) y
+        WHERE a.call_id = ANY($1) AND a.submitted_version > 0`,
+      [[nord.id, underReview.id]],
     );
     await bulkInsert(manager, 'information_request', INFORMATION_REQUEST_COLUMNS, informationRequests);
-    if (submitted.length) {
-      await manager.query(`INSERT INTO application_reference_counter (call_id, last_number) VALUES ($1, $2)`, [nord.id, submitted.length]);
+    // Reviewer profiles even without applications; the rest only with them.
+    await insertReviewSeed(manager, reviewSeed ?? { ties: [], assignments: [], recommendations: [], stats: [], sessions: [], decisions: [], grants: [] }, reviewers, nordAxisIds, now);
+    for (const call of [nord, underReview]) {
+      const count = submitted.filter((a) => a.callId === call.id).length;
+      if (!count) continue;
+      await manager.query(`INSERT INTO application_reference_counter (call_id, last_number) VALUES ($1, $2)`, [call.id, count]);
       // The call's structure froze at its first submission.
-      await manager.query(`UPDATE call SET structure_locked_at = (SELECT min(submitted_at) FROM application WHERE call_id = $1) WHERE id = $1`, [nord.id]);
+      await manager.query(`UPDATE call SET structure_locked_at = (SELECT min(submitted_at) FROM application WHERE call_id = $1) WHERE id = $1`, [call.id]);
     }
+    const count = (status: ApplicationStatus) => applications.filter((a) => a.callId === nord.id && a.status === status).length;
     await audit.record(manager, null, {
       action: 'demo.seeded', entityType: 'system', entityId: null,
       diff: {
         scale: { before: null, after: options.scale },
         organizations: { before: null, after: organizations.length },
         users: { before: null, after: users.length },
+        reviewers: { before: null, after: reviewers.length },
         applications: { before: null, after: applications.length },
         submittedApplications: { before: null, after: submitted.length },
         informationRequests: { before: null, after: informationRequests.length },
+        reviewAssignments: { before: null, after: reviewSeed?.assignments.length ?? 0 },
+        submittedReviews: { before: null, after: reviewSeed?.assignments.filter((a) => a.review).length ?? 0 },
+        retained: { before: null, after: count('retained') },
+        waitlisted: { before: null, after: count('waitlisted') },
+        rejected: { before: null, after: count('rejected') },
       },
     });
   });
   // Fresh statistics so that the planner picks the indexes from the first request on, and a visibility
   // map so that list counts are index-only scans before autovacuum's first pass.
-  await dataSource.query('VACUUM (ANALYZE) organization, app_user, application, application_version');
+  await dataSource.query(
+    'VACUUM (ANALYZE) organization, app_user, application, application_version, application_request, review_assignment, review_recommendation, committee_decision, decision_grant',
+  );
   logger.log(
     `Demo seeded at scale ${options.scale} in ${Date.now() - started} ms ` +
-      `(${organizations.length} organisations, ${users.length} accounts, ${applications.length} applications of which ${submitted.length} submitted; ` +
+      `(${organizations.length} organisations, ${users.length} accounts, ${applications.length} applications of which ${submitted.length} submitted, ` +
+      `${reviewSeed?.assignments.length ?? 0} review assignments, ${reviewSeed?.decisions.length ?? 0} decisions; ` +
       `calls and content ${generated - started} ms, password hash wait ${hashed - generated} ms, database ${Date.now() - hashed} ms)`,
   );
 }
@@ -200,8 +263,8 @@ function buildOrganizations(random: () => number, count: number): OrganizationRo
   return rows;
 }
 
-/** The demo accounts, then one administrator member per other organisation. */
-function buildUsers(organizations: readonly OrganizationRow[]): UserRow[] {
+/** The demo accounts, the other reviewers, then one administrator member per other organisation. */
+function buildUsers(organizations: readonly OrganizationRow[], reviewers: ReadonlyArray<{ email: string; fullName: string }>): UserRow[] {
   const staffCreated = Date.UTC(2015, 8, 1, 8);
   const users: UserRow[] = DEMO_ACCOUNTS.map((account, i) => {
     const organization = account.organizationIndex === undefined ? undefined : organizations[account.organizationIndex];
@@ -210,6 +273,13 @@ function buildUsers(organizations: readonly OrganizationRow[]): UserRow[] {
       organizationId: organization?.id ?? null, organizationAdmin: account.role === 'association',
       createdAt: organization?.createdAt ?? new Date(staffCreated + i * 60_000),
     };
+  });
+  const known = new Set(users.map((u) => u.email));
+  reviewers.filter((r) => !known.has(r.email)).forEach((reviewer, i) => {
+    users.push({
+      id: randomUUID(), email: reviewer.email, fullName: reviewer.fullName, role: 'reviewer', organizationId: null, organizationAdmin: false,
+      createdAt: new Date(staffCreated + (DEMO_ACCOUNTS.length + i) * 60_000),
+    });
   });
   const taken = new Set(DEMO_ACCOUNTS.map((a) => a.organizationIndex));
   organizations.forEach((organization, i) => {
@@ -264,12 +334,54 @@ function submissionTime(random: () => number, opensAt: Date, closesAt: Date): Da
   return new Date(Math.min(closesAt.getTime() - 1000, Math.floor((opensAt.getTime() + offset) / 1000) * 1000));
 }
 
+type SubmittedCallRef = CallRef & { opensAt: Date; closesAt: Date };
+
+/** One submitted application of a closed call, with its admissibility decided (or not) by `adminId`. */
+function submittedApplication(
+  random: () => number,
+  call: SubmittedCallRef,
+  organization: OrganizationRow,
+  createdBy: string,
+  axisCode: string,
+  status: ApplicationStatus,
+  adminId: string,
+  startMonths: readonly string[],
+): ApplicationRow {
+  const content = demoApplicationContent(random, organization, axisCode, call.years, startMonths);
+  const submittedAt = submissionTime(random, call.opensAt, call.closesAt);
+  const createdAt = new Date(Math.max(call.opensAt.getTime(), submittedAt.getTime() - between(random, 1, 35) * DAY - between(random, 0, 36_000) * 1000));
+  // Admissibility is decided in the days after the deadline; withdrawals come before it.
+  const decidedAt = new Date(call.closesAt.getTime() + between(random, 1, 40) * HOUR);
+  const decided = status !== 'submitted' && status !== 'information_requested' && status !== 'withdrawn';
+  const inadmissible = status === 'inadmissible';
+  const reason = inadmissible ? pick(random, INADMISSIBILITY_REASONS) : null;
+  let withdrawnAt: Date | null = null;
+  if (status === 'withdrawn') withdrawnAt = new Date(Math.min(submittedAt.getTime() + between(random, 2, 45) * DAY, call.closesAt.getTime() - HOUR));
+  return {
+    id: randomUUID(), callId: call.id, axisId: call.axes.get(axisCode) ?? '', axisCode, organizationId: organization.id, territories: content.project.territories, status,
+    reference: null, content, requestedCents: totalRequestedCents(content.budget), version: between(random, 3, 14), submittedVersion: 1,
+    requested: content.budget.map((b) => ({ year: b.year, amountCents: b.products.p74Departement })),
+    createdBy, createdAt, updatedAt: withdrawnAt ?? (decided ? decidedAt : submittedAt), submittedAt, withdrawnAt,
+    admissible: decided ? !inadmissible : null, admissibilityDecidedAt: decided ? decidedAt : null, admissibilityDecidedBy: decided ? adminId : null,
+    inadmissibilityReason: reason, admissibilityComment: reason ? INADMISSIBILITY_COMMENTS[reason] : null,
+    reviewCount: 0, reviewSumHundredths: 0, reviewMinHundredths: null, reviewMaxHundredths: null, scoreHundredths: null, divergent: false,
+  };
+}
+
+/** References follow the order of submission, numbered per call. */
+function numberReferences(rows: ApplicationRow[], firstYear: number): void {
+  [...rows]
+    .sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0))
+    .forEach((row, k) => (row.reference = applicationReference(firstYear, 0, row.axisCode, k + 1)));
+}
+
 function buildNordApplications(
   random: () => number,
-  call: CallRef & { opensAt: Date; closesAt: Date },
+  call: SubmittedCallRef,
   organizations: readonly OrganizationRow[],
   membership: Map<string | null, string>,
   total: number,
+  adminId: string,
 ): ApplicationRow[] {
   const counts = applicationCounts(random, organizations.length, total);
   const rows: ApplicationRow[] = [];
@@ -277,41 +389,50 @@ function buildNordApplications(
     const createdBy = membership.get(organization.id);
     if (!createdBy) throw new Error(`organisation ${i} has no member`);
     const count = counts[i] ?? 0;
-    // The demo accounts' organisations apply to distinct axes, and stay `submitted`.
+    // The demo accounts' organisations apply to distinct axes, and are all admissible.
     const demo = i < DEMO_ORGANIZATION_APPLICATIONS.length;
     const axes = demo ? sample(random, NORD_AXES.map((a) => a.code), count) : Array.from({ length: count }, () => weighted(random, AXIS_WEIGHTS));
     for (const axisCode of axes) {
-      const content = demoApplicationContent(random, organization, axisCode, call.years, ['04', '05', '06', '07', '09']);
-      const submittedAt = submissionTime(random, call.opensAt, call.closesAt);
-      const createdAt = new Date(Math.max(call.opensAt.getTime(), submittedAt.getTime() - between(random, 1, 35) * DAY - between(random, 0, 36_000) * 1000));
-      const status = demo ? 'submitted' : weighted(random, STATUS_WEIGHTS);
-      let updatedAt = submittedAt;
-      let withdrawnAt: Date | null = null;
-      if (status === 'under_review') updatedAt = new Date(Date.UTC(2016, 2, 21, 8) + between(random, 0, 40 * 24 * 3600) * 1000);
-      if (status === 'withdrawn') updatedAt = withdrawnAt = new Date(submittedAt.getTime() + between(random, 2, 45) * DAY);
-      rows.push({
-        id: randomUUID(), callId: call.id, axisId: call.axes.get(axisCode) ?? '', organizationId: organization.id, status,
-        reference: null, content, requestedCents: totalRequestedCents(content.budget), version: between(random, 3, 14), submittedVersion: 1,
-        createdBy, createdAt, updatedAt, submittedAt, withdrawnAt,
-      });
+      const status = demo ? 'reviewed' : weighted(random, NORD_STATUS_WEIGHTS);
+      rows.push(submittedApplication(random, call, organization, createdBy, axisCode, status, adminId, ['04', '05', '06', '07', '09']));
     }
   });
-  // References follow the order of submission, numbered per call.
-  [...rows]
-    .sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0))
-    .forEach((row, k) => {
-      const axisCode = [...call.axes].find(([, id]) => id === row.axisId)?.[0];
-      if (!axisCode) throw new Error(`seed: axis ${row.axisId} is not an axis of the 2016 call`);
-      row.reference = applicationReference(2016, 0, axisCode, k + 1);
-    });
+  numberReferences(rows, 2016);
   return rows;
 }
 
-function buildInformationRequests(random: () => number, applications: ApplicationRow[], adminId: string): InformationRequestRow[] {
+/**
+ * The call under review: ~300 applications per unit of scale from organisations drawn at random
+ * (association1 among them, waiting for admissibility; association2 not), every admissibility stage.
+ */
+function buildReviewCallApplications(
+  random: () => number,
+  call: SubmittedCallRef,
+  organizations: readonly OrganizationRow[],
+  membership: Map<string | null, string>,
+  total: number,
+  adminId: string,
+): ApplicationRow[] {
+  const rows: ApplicationRow[] = [];
+  const first = organizations[0];
+  if (first) rows.push(submittedApplication(random, call, first, membership.get(first.id) ?? '', 'FREINS', 'submitted', adminId, ['01', '02', '03']));
+  const others = organizations.slice(DEMO_ORGANIZATION_APPLICATIONS.length);
+  while (rows.length < total && others.length) {
+    const organization = pick(random, others);
+    const axisCode = weighted(random, AXIS_WEIGHTS);
+    const status = weighted(random, REVIEW_CALL_STATUS_WEIGHTS);
+    rows.push(submittedApplication(random, call, organization, membership.get(organization.id) ?? '', axisCode, status, adminId, ['01', '02', '03', '04']));
+  }
+  numberReferences(rows, call.years[0] ?? 0);
+  return rows;
+}
+
+/** An open request on each application in `information_requested`, asked between `from` and `to`. */
+function buildInformationRequests(random: () => number, applications: ApplicationRow[], adminId: string, from: Date, to: Date): InformationRequestRow[] {
   return applications
     .filter((a) => a.status === 'information_requested')
     .map((application) => {
-      const createdAt = new Date(Date.UTC(2016, 2, 22, 9) + between(random, 0, 25 * 24 * 3600) * 1000);
+      const createdAt = new Date(from.getTime() + Math.floor(random() * (to.getTime() - from.getTime() - HOUR)));
       application.updatedAt = createdAt;
       return {
         applicationId: application.id, requestedBy: adminId, message: pick(random, INFORMATION_REQUESTS),
@@ -348,10 +469,11 @@ function buildOpenCallDrafts(
     };
     const createdAt = new Date(now.getTime() - (i === 0 ? 3 : between(random, 1, 20)) * DAY);
     rows.push({
-      id: randomUUID(), callId: call.id, axisId: call.axes.get(axisCode) ?? '', organizationId: organization.id, status: 'draft',
-      reference: null, content, requestedCents: totalRequestedCents(budget), version: between(random, 2, 9), submittedVersion: 0,
+      id: randomUUID(), callId: call.id, axisId: call.axes.get(axisCode) ?? '', axisCode, organizationId: organization.id, territories: content.project.territories,
+      status: 'draft', reference: null, content, requestedCents: totalRequestedCents(budget), requested: [], version: between(random, 2, 9), submittedVersion: 0,
       createdBy: membership.get(organization.id) ?? '', createdAt, updatedAt: new Date(createdAt.getTime() + between(random, 600, 20 * 3600) * 1000),
-      submittedAt: null, withdrawnAt: null,
+      submittedAt: null, withdrawnAt: null, admissible: null, admissibilityDecidedAt: null, admissibilityDecidedBy: null, inadmissibilityReason: null, admissibilityComment: null,
+      reviewCount: 0, reviewSumHundredths: 0, reviewMinHundredths: null, reviewMaxHundredths: null, scoreHundredths: null, divergent: false,
     });
   });
   return rows;
@@ -415,6 +537,17 @@ const APPLICATION_COLUMNS: ReadonlyArray<BulkColumn<ApplicationRow>> = [
   { name: 'updated_at', type: 'timestamptz', value: (a) => a.updatedAt.toISOString() },
   { name: 'submitted_at', type: 'timestamptz', value: (a) => iso(a.submittedAt) },
   { name: 'withdrawn_at', type: 'timestamptz', value: (a) => iso(a.withdrawnAt) },
+  { name: 'admissible', type: 'boolean', value: (a) => a.admissible },
+  { name: 'admissibility_decided_at', type: 'timestamptz', value: (a) => iso(a.admissibilityDecidedAt) },
+  { name: 'admissibility_decided_by', type: 'uuid', value: (a) => a.admissibilityDecidedBy },
+  { name: 'inadmissibility_reason', type: 'text', value: (a) => a.inadmissibilityReason },
+  { name: 'admissibility_comment', type: 'text', value: (a) => a.admissibilityComment },
+  { name: 'review_count', type: 'integer', value: (a) => a.reviewCount },
+  { name: 'review_sum_hundredths', type: 'integer', value: (a) => a.reviewSumHundredths },
+  { name: 'review_min_hundredths', type: 'integer', value: (a) => a.reviewMinHundredths },
+  { name: 'review_max_hundredths', type: 'integer', value: (a) => a.reviewMaxHundredths },
+  { name: 'score_hundredths', type: 'integer', value: (a) => a.scoreHundredths },
+  { name: 'divergent', type: 'boolean', value: (a) => a.divergent },
 ];
 
 const INFORMATION_REQUEST_COLUMNS: ReadonlyArray<BulkColumn<InformationRequestRow>> = [
