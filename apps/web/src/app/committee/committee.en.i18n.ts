@@ -26,7 +26,6 @@ export const COMMITTEE_EN: typeof COMMITTEE_FR = {
   noApplications: 'No application to decide on this axis.',
   reference: 'Reference',
   project: 'Project',
-  organization: 'Organisation',
   requested: 'Requested',
   decision: 'Decision',
   actions: 'Actions',

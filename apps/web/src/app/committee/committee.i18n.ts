@@ -25,7 +25,6 @@ export const COMMITTEE_FR = {
   noApplications: 'Aucune candidature à décider sur cet axe.',
   reference: 'Référence',
   project: 'Projet',
-  organization: 'Organisation',
   requested: 'Demandé',
   decision: 'Décision',
   actions: 'Actions',

@@ -67,6 +67,12 @@ describe('CommitteePage', () => {
     });
     backend.expectOne('/api/applications/a2/decision').flush({ code: 'NOT_FOUND', message: 'Ressource introuvable.' }, { status: 404, statusText: 'Not Found' });
     fixture.detectChanges();
+    await settle();
+    // The ranking table above the decisions loads its own page (tested in ranking-table.spec); answer it
+    // before waiting for stability, which waits for pending requests.
+    for (const request of backend.match((r) => r.url === '/api/calls/c1/ranking')) {
+      request.flush({ callId: 'c1', axisCode: 'MEDIATION', score: 'raw', amount: 'requested', years: [], allocations: [], cutLineRank: null, minScore: 0, total: 0, page: 1, pageSize: 25, items: [] });
+    }
     await fixture.whenStable();
     fixture.detectChanges();
   }

@@ -20,7 +20,6 @@ export const REVIEW_FORM_EN: typeof REVIEW_FORM_FR = {
   recommendedTitle: 'Recommended amount per year',
   recommended: 'Recommended amount {{year}}',
   requested: 'Requested: {{amount}} (ceiling)',
-  aboveRequest: 'At most the amount requested ({{amount}}).',
   total: 'Weighted score',
   totalValue: '{{total}} / 100',
   totalPartial: 'Score every criterion to get the weighted score out of 100.',

@@ -18,7 +18,6 @@ export const REVIEW_FORM_FR = {
   recommendedTitle: 'Montant recommandé par année',
   recommended: 'Montant recommandé {{year}}',
   requested: 'Demandé : {{amount}} (plafond)',
-  aboveRequest: 'Au plus le montant demandé ({{amount}}).',
   total: 'Note pondérée',
   totalValue: '{{total}} / 100',
   totalPartial: 'Notez chaque critère pour obtenir la note pondérée sur 100.',
