@@ -376,7 +376,7 @@ describe('applications: the staff list', () => {
   };
   const titles = (page: Page<ApplicationSummaryView>) => page.items.map((i) => i.title).sort();
 
-  it('shows admins and finance the submitted applications only, never drafts; reviewers see none yet', async () => {
+  it('shows admins and finance the submitted applications only, never drafts; reviewers only what they accepted to review', async () => {
     const admin = await t.login(DEMO.admin);
     const page = await list(admin, { callId: call.id, pageSize: '100' });
     expect(titles(page)).toEqual(['Auto-école sociale', 'Garage solidaire', 'Jardin partagé 100% solidaire', 'Laboratoire numérique']);
@@ -390,8 +390,18 @@ describe('applications: the staff list', () => {
     expect(first?.organizationName).toBeTruthy();
 
     expect((await list(await t.login(DEMO.finance), { callId: call.id })).total).toBe(4);
-    const reviewer = await list(await t.login(DEMO.reviewer), {});
-    expect(reviewer).toMatchObject({ total: 0, items: [] });
+    // A reviewer sees exactly the applications whose assignment they accepted (the demo's), none of this call's.
+    const reviewerToken = await t.login(DEMO.reviewer);
+    const accepted = await t.sql<{ id: string }>(
+      `SELECT ra.application_id AS id FROM review_assignment ra JOIN app_user u ON u.id = ra.reviewer_id WHERE u.email = $1 AND ra.status = 'accepted'`,
+      [DEMO.reviewer],
+    );
+    expect(accepted.length).toBeGreaterThan(0);
+    const reviewer = await list(reviewerToken, { pageSize: '100' });
+    expect(reviewer.total).toBe(accepted.length);
+    const acceptedIds = new Set(accepted.map((a) => a.id));
+    expect(reviewer.items.filter((i) => !acceptedIds.has(i.id))).toEqual([]);
+    expect(await list(reviewerToken, { callId: call.id })).toMatchObject({ total: 0, items: [] });
   });
 
   it('filters by axis, status (comma list), territory and text (title, reference, organisation name; % is literal)', async () => {

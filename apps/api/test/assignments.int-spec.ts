@@ -5,8 +5,8 @@ import { bearer, DEMO, startTestApp, type TestApp } from './support/test-app';
  * Assignment and conflicts of interest (issue #7 §2–§3) on a hand-made call, k = 2, written in SQL:
  *
  *   reviewers (capacity 3 each)          applications (axis, territory, organisation)
- *   R1 evaluateur  INSERTION / AVESNOIS  A1 INSERTION AVESNOIS O1
- *   R2 evaluatrice MOBILITE  / DOUAISIS  A2 INSERTION DOUAISIS O2
+ *   R1             INSERTION / AVESNOIS  A1 INSERTION AVESNOIS O1
+ *   R2             MOBILITE  / DOUAISIS  A2 INSERTION DOUAISIS O2
  *   R3             INSERTION+MOBILITE/—  A3 MOBILITE  DOUAISIS O1
  *   R4             — / AVESNOIS          A4 MOBILITE  AVESNOIS O2
  *
@@ -81,21 +81,24 @@ describe('assignment and conflicts of interest', () => {
       );
     }
     const [hash] = await t.sql<{ password_hash: string }>(`SELECT password_hash FROM app_user WHERE email = $1`, [DEMO.reviewer]);
-    for (const email of ['r3.affectation@test.fr', 'r4.affectation@test.fr', 'r5.affectation@test.fr']) {
+    // The demo's twelve reviewers have profiles, ties and assignments of their own: this fixture uses fresh
+    // accounts and takes the demo's reviewers out of automatic assignment, so the hand-worked optimum holds.
+    await t.sql(`UPDATE reviewer_profile SET active = false`);
+    for (const email of ['r1.affectation@test.fr', 'r2.affectation@test.fr', 'r3.affectation@test.fr', 'r4.affectation@test.fr', 'r5.affectation@test.fr']) {
       await t.sql(`INSERT INTO app_user (email, full_name, password_hash, role, email_verified_at) VALUES ($1, $1, $2, 'reviewer', now())`, [email, hash?.password_hash]);
     }
     const users = await t.sql<{ id: string; email: string }>(`SELECT id, email FROM app_user WHERE email = ANY($1)`,
-      [[DEMO.reviewer, DEMO.reviewer2, 'r3.affectation@test.fr', 'r4.affectation@test.fr', 'r5.affectation@test.fr']]);
+      [['r1.affectation@test.fr', 'r2.affectation@test.fr', 'r3.affectation@test.fr', 'r4.affectation@test.fr', 'r5.affectation@test.fr']]);
     const keyOf: Record<string, string> = {
-      [DEMO.reviewer]: 'R1', [DEMO.reviewer2]: 'R2', 'r3.affectation@test.fr': 'R3', 'r4.affectation@test.fr': 'R4', 'r5.affectation@test.fr': 'R5',
+      'r1.affectation@test.fr': 'R1', 'r2.affectation@test.fr': 'R2', 'r3.affectation@test.fr': 'R3', 'r4.affectation@test.fr': 'R4', 'r5.affectation@test.fr': 'R5',
     };
     for (const u of users) {
       const key = keyOf[u.email] ?? '';
       id[key] = u.id;
       nameOf.set(u.id, key);
     }
-    tok.R1 = await t.login(DEMO.reviewer);
-    tok.R2 = await t.login(DEMO.reviewer2);
+    tok.R1 = await t.login('r1.affectation@test.fr');
+    tok.R2 = await t.login('r2.affectation@test.fr');
     tok.R3 = await t.login('r3.affectation@test.fr');
     tok.R4 = await t.login('r4.affectation@test.fr');
   });
@@ -105,7 +108,7 @@ describe('assignment and conflicts of interest', () => {
     const list = await t.http.get('/api/reviewers').set(bearer(admin));
     expect(list.status).toBe(200);
     const r1 = (list.body as ReviewerView[]).find((r) => r.userId === id['R1']);
-    expect(r1).toMatchObject({ email: DEMO.reviewer, accountActive: true, load: null });
+    expect(r1).toMatchObject({ email: 'r1.affectation@test.fr', accountActive: true, load: null });
     const put = (key: string, body: object) => t.http.put(`/api/reviewers/${id[key]}/profile`).set(bearer(admin)).send(body);
     const version = r1?.profile.version ?? 0;
     const ok = await put('R1', { axisCodes: ['INSERTION'], territories: ['AVESNOIS'], capacity: 3, active: true, version });
@@ -177,8 +180,8 @@ describe('assignment and conflicts of interest', () => {
       `SELECT to_address, subject FROM outbox_mail WHERE kind = 'review-assignment' AND subject LIKE '%Appel test affectation' ORDER BY to_address`,
     );
     expect(mails).toEqual([
-      { to_address: DEMO.reviewer, subject: '2 nouvelles candidatures à évaluer — Appel test affectation' },
-      { to_address: DEMO.reviewer2, subject: '2 nouvelles candidatures à évaluer — Appel test affectation' },
+      { to_address: 'r1.affectation@test.fr', subject: '2 nouvelles candidatures à évaluer — Appel test affectation' },
+      { to_address: 'r2.affectation@test.fr', subject: '2 nouvelles candidatures à évaluer — Appel test affectation' },
       { to_address: 'r3.affectation@test.fr', subject: '2 nouvelles candidatures à évaluer — Appel test affectation' },
       { to_address: 'r4.affectation@test.fr', subject: '2 nouvelles candidatures à évaluer — Appel test affectation' },
     ]);

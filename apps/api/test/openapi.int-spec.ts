@@ -61,7 +61,7 @@ describe('OpenAPI document', () => {
     expect(sort).toMatchObject({ in: 'query', required: false, schema: { type: 'string', enum: ['reference', 'title', 'submittedAt', 'updatedAt', 'requestedCents', 'organization', 'status'] } });
     expect(params.find((p) => p.name === 'q')).toMatchObject({ in: 'query', required: false, schema: { type: 'string', maxLength: 200 } });
     const kinds = doc.paths['/api/admin/mails']?.['get']?.parameters?.find((p) => p.name === 'kind');
-    expect(kinds?.schema.enum).toEqual(['email-verification', 'invitation', 'acknowledgement', 'information-request', 'message', 'password-reset', 'inadmissibility', 'review-assignment', 'decision']);
+    expect(kinds?.schema.enum).toEqual(['email-verification', 'invitation', 'acknowledgement', 'information-request', 'message', 'password-reset', 'inadmissibility', 'review-assignment', 'decision', 'convention']);
   });
 
   it('requires a bearer token everywhere except on public routes, as the global guard does', () => {
