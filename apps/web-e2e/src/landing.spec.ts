@@ -14,7 +14,7 @@ test('after login each role lands on its work: the association on « Mes candida
 
 test('an anonymous visitor applies from an open call: login first, then a new application on that call', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('link', { name: /Voir le détail.*démonstration/ }).click();
+  await page.getByRole('link', { name: /Voir le détail.*— démonstration/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('démonstration');
   const callUrl = page.url();
   const callId = callUrl.split('/appels/')[1] ?? '';

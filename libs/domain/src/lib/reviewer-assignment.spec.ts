@@ -37,6 +37,20 @@ describe('expertiseMatch', () => {
 });
 
 describe('assignReviewers', () => {
+  it('answers "nothing to add" when every application already has its k reviewers, with or without balance', async () => {
+    const input = {
+      applications: [{ id: 'a', axisCode: 'X', territories: [] }],
+      reviewers: [{ id: 'r1', axes: ['X'], territories: [], capacity: 5 }, { id: 'r2', axes: [], territories: [], capacity: 5 }, { id: 'r3', axes: [], territories: [], capacity: 5 }],
+      reviewersPerApplication: 2,
+      existing: [{ applicationId: 'a', reviewerId: 'r1' }, { applicationId: 'a', reviewerId: 'r2' }],
+    };
+    for (const balanceLoads of [true, false]) {
+      const result = await assignReviewers({ ...input, balanceLoads });
+      expect(result).toMatchObject({ status: 'assigned', assignments: [], matchTotal: 0 });
+      if (result.status === 'assigned') expect(result.loads.map((l) => [l.reviewerId, l.load, l.added])).toEqual([['r1', 1, 0], ['r2', 1, 0], ['r3', 0, 0]]);
+    }
+  });
+
   it('chooses the best matches under capacity (hand-checked optimum)', async () => {
     // Greedy would give A both MED experts; the optimum keeps one MED expert for B.
     const result = assigned(

@@ -287,7 +287,8 @@ export async function assignReviewers(input: AssignmentInput): Promise<Assignmen
     integrality: new Int32Array(numCols).fill(highs.constants.variableType.integer),
   };
   const timeLimitSeconds = input.timeLimitSeconds ?? 30;
-  const result = solveMip(highs, model, { timeLimitSeconds, integralObjective: true });
+  // Nothing left to assign and no balance column: HiGHS refuses an empty model, and the answer is known.
+  const result = numCols === 0 ? { outcome: 'optimal' as const, values: [] as number[] } : solveMip(highs, model, { timeLimitSeconds, integralObjective: true });
   if (result.outcome === 'infeasible') {
     return {
       status: 'infeasible',

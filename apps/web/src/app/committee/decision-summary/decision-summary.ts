@@ -49,6 +49,8 @@ const DECIDED = ['retained', 'waitlisted', 'rejected'];
     }
   `,
   styles: `
+    /* One column: the shared .notice is a row (icon + text), which squeezes a heading, paragraphs and a list side by side. */
+    .decision { display: block; }
     .comment { white-space: pre-line; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
