@@ -156,17 +156,20 @@ test('admissibility, assignment, blind scoring with a conflict, committee, publi
   const decide = async (ref: string, outcome: 'Retenu' | 'Non retenu') => {
     await adminPage.getByRole('button', { name: `Décider sur ${ref}` }).click();
     const dialog = adminPage.getByRole('dialog');
-    await dialog.getByRole('radio', { name: outcome }).check();
+    await dialog.getByRole('radio', { name: outcome, exact: true }).check();
     if (outcome === 'Non retenu') {
       await adminPage.locator('#decision-rejection-reason').click();
       await adminPage.getByRole('option').first().click();
       await adminPage.locator('#decision-comment').fill('Le projet recoupe une action déjà financée sur le territoire.');
     }
     await dialog.getByRole('button', { name: 'Enregistrer' }).click();
-    // Retaining below the cut line or rejecting above it asks for a written justification.
-    const exception = adminPage.locator('#decision-line-exception');
-    if (await exception.isVisible({ timeout: 3_000 }).catch(() => false)) {
-      await exception.fill('Choix du comité motivé par la couverture territoriale.');
+    // Retaining below the cut line or rejecting above it asks for a written justification: the dialog
+    // either closes (saved) or stays open with that field.
+    const exception = dialog.locator('#decision-line-exception');
+    await expect(dialog.or(exception).first()).toBeVisible();
+    await Promise.race([dialog.waitFor({ state: 'hidden', timeout: 20_000 }), exception.waitFor({ state: 'visible', timeout: 20_000 })]).catch(() => undefined);
+    if ((await dialog.count()) > 0 && (await exception.count()) > 0) {
+      await exception.fill('Choix du comité motivé par la couverture territoriale.', { timeout: 10_000 });
       await dialog.getByRole('button', { name: 'Enregistrer' }).click();
     }
     await expect(dialog).toBeHidden();

@@ -262,10 +262,11 @@ export class AssignmentsService {
     const rows: QueueRow[] = await manager.query(
       `${QUEUE_SELECT}
          FROM (SELECT ra.id FROM review_assignment ra WHERE ra.reviewer_id = $1 AND ra.status IN ${ACTIVE}
-                ORDER BY ra.due_on, ra.id LIMIT ${pageSize} OFFSET ${offset}) page
+                ORDER BY (ra.review_status = 'submitted') IS TRUE, ra.due_on, ra.id LIMIT ${pageSize} OFFSET ${offset}) page
          JOIN review_assignment ra ON ra.id = page.id
          ${QUEUE_JOINS}
-        ORDER BY ra.due_on, ra.id`,
+        -- Work still to do first (due first), then reviews already sent (they stay listed, at the end).
+        ORDER BY (ra.review_status = 'submitted') IS TRUE, ra.due_on, ra.id`,
       [actor.userId, parisToday(new Date())],
     );
     return { items: rows.map(toQueueItem), total, page, pageSize };
