@@ -1,7 +1,7 @@
 // Kept free of Nest and TypeORM imports: the benchmark (tools/bench-review.mjs) sends this very text
 // straight to PostgreSQL to compare with the endpoint.
 import type { RankingAmount, RankingScore } from '@tremplin/contracts';
-import { normalizedScoreCtes } from './normalized-score.sql';
+import { normalizedScoreCtes } from '../reviews/calibration.sql';
 
 /** Statuses an admissible application goes through; withdrawn, inadmissible and earlier ones are not ranked. */
 export const RANKED_STATUSES = ['admissible', 'under_review', 'reviewed', 'retained', 'waitlisted', 'rejected'] as const;
