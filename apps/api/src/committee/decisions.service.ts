@@ -25,9 +25,8 @@ import { CommitteeDecision, CommitteeSession, DecisionGrant } from './committee.
 import { CommitteeSessionsService } from './committee-sessions.service';
 import { REJECTION_REASON_LABELS, renderDecisionLetter } from './decision-letter';
 import { decisionMail } from './decision-mails';
+import { rankingLinesSql } from './ranking.sql';
 
-/** Statuses the ranking of an axis counts (its running totals), as the ranking endpoint does. */
-const RANKED_STATUSES = ['admissible', 'under_review', 'reviewed', 'waitlisted', 'retained'];
 /** The committee decides on reviewed applications, or retains a waitlisted one later. */
 const DECIDABLE_STATUSES = ['reviewed', 'waitlisted'];
 
@@ -265,29 +264,15 @@ export class DecisionsService {
   }
 
   /**
-   * Each ranked application's place on its axis: rank by raw score (best first, then reference) and
-   * whether it is above the strict cut line, i.e. every year's running total of requested amounts,
-   * this row included, within that year's allocation (window functions; amounts are never negative, so
-   * once a year passes its allocation every row after it is below the line).
+   * Each ranked application's place on its axis — the very lines the committee sees in the ranking
+   * (raw score, requested amounts): its rank and whether it is above the strict cut line.
    */
   private async ranking(manager: EntityManager, session: CommitteeSession): Promise<Map<string, Place>> {
-    const rows: Array<{ id: string; rank: string; above: boolean }> = await manager.query(
-      `WITH ranked AS (
-         SELECT a.id, row_number() OVER (ORDER BY a.score_hundredths DESC NULLS LAST, a.reference) AS rank
-           FROM application a
-          WHERE a.call_id = $1 AND a.axis_id = $2 AND a.status::text = ANY($3)
-       ), running AS (
-         SELECT r.id, r.rank, al.amount_cents AS allocation,
-                sum(COALESCE(rq.amount_cents, 0)) OVER (PARTITION BY al.year ORDER BY r.rank) AS running
-           FROM ranked r
-          CROSS JOIN call_allocation al
-           LEFT JOIN application_request rq ON rq.application_id = r.id AND rq.year = al.year
-          WHERE al.call_id = $1 AND al.axis_id = $2
-       )
-       SELECT id, rank, bool_and(running <= allocation) AS above FROM running GROUP BY id, rank`,
-      [session.callId, session.axisId, RANKED_STATUSES],
+    const rows: Array<{ id: string; rank: string; below: boolean }> = await manager.query(
+      `${rankingLinesSql({ score: 'raw', amount: 'requested' })} SELECT id, rank, below FROM lined`,
+      [session.callId, session.axisId],
     );
-    return new Map(rows.map((r) => [r.id, { rank: Number(r.rank), above: r.above }]));
+    return new Map(rows.map((r) => [r.id, { rank: Number(r.rank), above: !r.below }]));
   }
 
   private async axisCode(manager: EntityManager, axisId: string): Promise<string> {

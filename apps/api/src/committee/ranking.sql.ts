@@ -7,13 +7,11 @@ import { normalizedScoreCtes } from '../reviews/calibration.sql';
 export const RANKED_STATUSES = ['admissible', 'under_review', 'reviewed', 'retained', 'waitlisted', 'rejected'] as const;
 
 /**
- * The committee's ranking of one axis against its envelope, in one SQL statement: the axis's
- * applications ordered by the chosen score, the amount per call year, running totals per year (window
- * sums over the whole axis order) and the strict cut line, of which only the requested page gets its
- * joins (organisation, assignments, decision). Cost: the axis's applications, their reviews and
- * requests — never the rest of the call.
+ * The ranking's CTEs, ending with `lined(id, rank, amounts, …, passes, below, cut_rank, total_count)`: every
+ * application of the axis ($1 call, $2 axis) in the chosen order, with its running totals per year and
+ * whether it is below the strict cut line. The endpoint pages through it; decisions read a row's place.
  */
-export function rankingSql(options: { score: RankingScore; amount: RankingAmount }): string {
+export function rankingLinesSql(options: { score: RankingScore; amount: RankingAmount }): string {
   // Both choices come from fixed lists (validated), never from raw input.
   const scoreColumn = options.score === 'normalized' ? 'n.normalized_hundredths' : 'x.score_hundredths';
   // A recommendation is the mean of submitted reviews; before any, the request stands (prudent for the envelope).
@@ -51,7 +49,7 @@ export function rankingSql(options: { score: RankingScore; amount: RankingAmount
         SELECT round(avg(rr.amount_cents))::bigint AS cents
           FROM review_assignment ra
           JOIN review_recommendation rr ON rr.assignment_id = ra.id AND rr.year = y.year
-         WHERE ra.application_id = o.id AND ra.review_status = 'submitted'
+         WHERE ra.application_id = o.id AND ra.status = 'accepted' AND ra.review_status = 'submitted'
       ) r ON true
   ),
   running AS (
@@ -73,6 +71,16 @@ export function rankingSql(options: { score: RankingScore; amount: RankingAmount
            count(*) OVER () AS total_count
       FROM per_app p
   )
+  `;
+}
+
+/**
+ * The committee's ranking page ($3 offset, $4 limit) of one axis against its envelope, in one SQL
+ * statement: the lines above, of which only the requested page gets its joins (organisation,
+ * assignments, decision). Cost: the axis's applications, their reviews and requests — never the rest of the call.
+ */
+export function rankingSql(options: { score: RankingScore; amount: RankingAmount }): string {
+  return `${rankingLinesSql(options)}
   SELECT l.rank, l.total_count, l.cut_rank, l.below, a.id, a.reference, a.title, org.legal_name AS organization_name, a.status::text AS status,
          o.raw_h, o.norm_h, a.review_count, a.divergent,
          COALESCE(ra.expected, 0)::int AS expected, COALESCE(ra.submitted, 0)::int AS submitted, COALESCE(ra.conflict, false) AS conflict,
