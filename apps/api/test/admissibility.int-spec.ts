@@ -87,6 +87,8 @@ describe('admissibility (recevabilité)', () => {
     expect(text).toContain('Candidature irrecevable');
     expect(text).toContain(`Référence : ${app.reference}`);
     expect(text).toContain("Motif : projet hors du champ de l'appel à projets");
+    // The whole French date (it was once cut to « 29 novembr »).
+    expect(text).toMatch(/Décision du : \d{1,2}(er)? (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) 20\d{2} /);
     expect(text).toContain('Le projet ne vise pas les allocataires du RSA.');
     expect(text).toContain('DÉPARTEMENT DU NORD');
     expect((await letter(app.id, admin)).status).toBe(200);

@@ -293,9 +293,9 @@ describe('committee sessions, decisions, publication and letters', () => {
       expect(text).toContain('Année 2030 : 40 000,00 €');
       expect(text).toContain('Année 2031 : 30 000,00 €');
       expect(text).toContain('Total : 70 000,00 €');
-      expect(text).toContain('Comité du : 21/03/2030');
+      expect(text).toContain('Comité du : 21 mars 2030');
       expect(text).toContain('Délibération : CP 2030-03-21 n° 12');
-      expect(text).toMatch(/Notifiée le : \d{2}\/\d{2}\/20\d{2} /);
+      expect(text).toMatch(/Notifiée le : \d{1,2}(er)? [a-zéû]+ 20\d{2} /);
 
       const rejectedPdf = letterText((await letter(fourth, a2)).body as Buffer);
       expect(rejectedPdf).toContain('Projet non retenu');

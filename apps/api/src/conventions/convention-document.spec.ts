@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { frenchDate, renderConventionDocument, type ConventionDocumentData } from './convention-document';
+import { renderConventionDocument, type ConventionDocumentData } from './convention-document';
 import { createDemoCertificate, identityFromPkcs12, loadOrCreateSigningIdentity, signPdf } from './pdf-signature';
 
 const DATA: ConventionDocumentData = {
@@ -94,14 +94,6 @@ async function verifyPdfSignature(pdf: Buffer): Promise<VerifiedSignature> {
 
 beforeAll(() => {
   pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto }));
-});
-
-describe('frenchDate', () => {
-  it('writes dates the French way', () => {
-    expect(frenchDate('2016-09-15')).toBe('15 septembre 2016');
-    expect(frenchDate('2017-01-01')).toBe('1er janvier 2017');
-    expect(frenchDate(new Date('2016-12-31T23:30:00Z'))).toBe('1er janvier 2017'); // Paris time
-  });
 });
 
 describe('renderConventionDocument', () => {

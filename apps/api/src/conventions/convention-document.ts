@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
+import { frenchDate } from '../core/french-date';
 import { buildInstallmentSchedule, formatEuros, sumCents, type ConventionYearAmount } from '@tremplin/domain';
 import { winAnsi } from '../applications/application-receipt';
 import type { GrantorIdentity } from '../grantor/grantor.service';
@@ -40,13 +41,6 @@ export interface RenderedDocument {
   sha256: string;
 }
 
-const longDate = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
-
-/** "15 septembre 2016" from a Date or a calendar date (YYYY-MM-DD, read as a day, not an instant). */
-export function frenchDate(value: Date | string): string {
-  const date = typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value;
-  return longDate.format(date).replace(/^1 /, '1er ');
-}
 
 function percent(basisPoints: number): string {
   return `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(basisPoints / 100)} %`;

@@ -1,5 +1,6 @@
 import type { GrantorIdentity } from '../grantor/grantor.service';
 import type { MailToSend } from '../notifications/outbox.service';
+import { frenchDate } from '../core/french-date';
 
 export interface ReviewAssignmentMail {
   to: string;
@@ -12,8 +13,6 @@ export interface ReviewAssignmentMail {
   grantor: Pick<GrantorIdentity, 'name'>;
 }
 
-const frenchDate = (isoDate: string): string =>
-  new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${isoDate}T00:00:00Z`));
 
 /** One mail per reviewer and run: the number of new applications and when they are due (no project named). */
 export function reviewAssignmentMail(m: ReviewAssignmentMail): MailToSend {
