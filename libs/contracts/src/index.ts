@@ -16,3 +16,4 @@ export * from './lib/ranking';
 export * from './lib/assignments';
 export * from './lib/decisions';
 export * from './lib/reviews';
+export * from './lib/conventions';

@@ -14,6 +14,13 @@ describe('role permissions', () => {
   it('finance and administrators read every submitted application; reviewers only what the policy assigns them', () => {
     expect(ROLES.filter((role) => roleHasPermission(role, 'applications.read-all'))).toEqual(['finance', 'admin']);
   });
+  it('money: finance and admin manage conventions and read the budget; only finance records payments; only admin approves reports', () => {
+    expect(rolesWith('conventions.manage')).toEqual(['finance', 'admin']);
+    expect(rolesWith('finance.read')).toEqual(['finance', 'admin']);
+    expect(rolesWith('payments.record')).toEqual(['finance']);
+    expect(rolesWith('reports.approve')).toEqual(['admin']);
+    expect(rolesWith('conventions.own')).toEqual(['association']);
+  });
   it('names the roles holding all the given permissions', () => {
     expect(rolesWith('applications.read-all', 'messages.write')).toEqual(['admin']);
     expect(rolesWith('applications.read')).toEqual(['association', 'reviewer', 'finance', 'admin']);

@@ -24,18 +24,27 @@ export const PERMISSIONS = [
   'reviews.perform', // a reviewer's own queue, profile, ties, conflicts and reviews
   'reviews.manage', // reviewer profiles, assignments (automatic and manual), review progress of a call
   'committee.decide', // committee sessions, ranking, decisions and their publication
+  'conventions.own', // an association's own conventions: read, sign, follow installments and payments
+  'conventions.manage', // staff: every convention — generate, send, sign for the Département, amend, suspend, close, terminate
+  'payments.record', // finance: record payments against installments (mandates)
+  'finance.read', // the budget: envelope, commitments and payments by axis × year, installments due, exports
+  'reports.approve', // marks a convention year's report approved (the entry point the yearly-report workflow will use)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Deny by default: a role has only what is listed here. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  association: ['auth.self', 'organizations.own', 'applications.own', 'applications.read', 'messages.write'],
+  association: ['auth.self', 'organizations.own', 'applications.own', 'applications.read', 'messages.write', 'conventions.own'],
   reviewer: ['auth.self', 'applications.read', 'applications.request-information', 'messages.write', 'reviews.perform'],
-  finance: ['auth.self', 'calls.revise-budget', 'audit.read', 'applications.read', 'applications.read-all'],
+  finance: [
+    'auth.self', 'calls.revise-budget', 'audit.read', 'applications.read', 'applications.read-all',
+    'conventions.manage', 'payments.record', 'finance.read',
+  ],
   admin: [
     'auth.self', 'calls.manage', 'calls.revise-budget', 'users.manage', 'users.read', 'audit.read',
     'applications.read', 'applications.read-all', 'applications.request-information', 'applications.decide-admissibility',
     'messages.write', 'mails.read', 'grantor.manage', 'reviews.manage', 'committee.decide',
+    'conventions.manage', 'finance.read', 'reports.approve',
   ],
 };
 
