@@ -68,6 +68,16 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./committee/committee.routes').then((m) => m.COMMITTEE_ROUTES),
   },
   {
+    path: 'conventions',
+    canActivate: [permissionGuard('conventions.manage')],
+    loadChildren: () => import('./conventions/conventions.routes').then((m) => m.CONVENTIONS_ROUTES),
+  },
+  {
+    path: 'mes-conventions',
+    canActivate: [permissionGuard('conventions.own')],
+    loadChildren: () => import('./conventions/conventions.routes').then((m) => m.OWN_CONVENTIONS_ROUTES),
+  },
+  {
     path: 'audit',
     canActivate: [permissionGuard('audit.read')],
     loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES),

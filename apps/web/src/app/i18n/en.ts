@@ -1,3 +1,4 @@
+import { CONVENTIONS_EN } from '../conventions/conventions.en.i18n';
 import { REVIEW_QUEUE_EN } from '../reviews/review-queue.en.i18n';
 import { REVIEW_ADMIN_EN } from '../review-admin/review-admin.en.i18n';
 import type { FR } from './fr';
@@ -204,4 +205,5 @@ export const EN: typeof FR = {
   committee: COMMITTEE_EN,
   reviewForm: REVIEW_FORM_EN,
   ranking: RANKING_EN,
+  conventions: CONVENTIONS_EN,
 };

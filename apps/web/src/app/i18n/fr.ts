@@ -1,3 +1,4 @@
+import { CONVENTIONS_FR } from '../conventions/conventions.i18n';
 import { HOME_FR, CALLS_FR, CALL_DETAIL_FR } from '../calls/calls.i18n';
 import { LOGIN_FR } from '../login/login.i18n';
 import { ORGANIZATION_FR } from '../organization/organization.i18n';
@@ -209,4 +210,5 @@ export const FR = {
   committee: COMMITTEE_FR,
   reviewForm: REVIEW_FORM_FR,
   ranking: RANKING_FR,
+  conventions: CONVENTIONS_FR,
 };
