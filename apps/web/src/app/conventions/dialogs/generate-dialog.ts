@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -33,7 +33,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   template: `
     @let lang = language.lang();
     <h2 mat-dialog-title>{{ 'conventions.generate.title' | translate }}</h2>
-    <form (ngSubmit)="confirm()" novalidate>
+    <form [formGroup]="form" (ngSubmit)="confirm()" novalidate>
       <mat-dialog-content>
         <p>{{ 'conventions.generate.intro' | translate }}</p>
         @if (data.canListSessions) {
@@ -99,6 +99,7 @@ export class GenerateDialog {
 
   protected readonly callId = new FormControl(this.data.callId, { nonNullable: true });
   protected readonly sessionId = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(UUID)] });
+  protected readonly form = new FormGroup({ callId: this.callId, sessionId: this.sessionId });
   protected readonly sessions = signal<CommitteeSessionView[]>([]);
   protected readonly result = signal<{ created: number; already: number } | null>(null);
   protected readonly failure = signal<string | null>(null);
