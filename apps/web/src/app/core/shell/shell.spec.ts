@@ -66,10 +66,10 @@ describe('Shell', () => {
 
   it.each<[Role | null, string[]]>([
     [null, ['Appels à projets', 'Se connecter']],
-    ['association', ['Appels à projets', 'Mes candidatures', 'Mon organisation']],
+    ['association', ['Appels à projets', 'Mes candidatures', 'Mon organisation', 'Mes conventions']],
     ['reviewer', ['Appels à projets', 'Mes évaluations']],
-    ['finance', ['Appels à projets', 'Candidatures', "Journal d'audit"]],
-    ['admin', ['Appels à projets', 'Candidatures', 'Affectations', 'Gérer les appels', 'Comptes', 'Courriels', 'Financeur', "Journal d'audit"]],
+    ['finance', ['Appels à projets', 'Candidatures', 'Conventions', "Journal d'audit"]],
+    ['admin', ['Appels à projets', 'Candidatures', 'Affectations', 'Conventions', 'Gérer les appels', 'Comptes', 'Courriels', 'Financeur', "Journal d'audit"]],
   ])('navigation for %s', async (role, expected) => {
     if (role) await signInAs(role);
     expect(navLabels()).toEqual(expected);
