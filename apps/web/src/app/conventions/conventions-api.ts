@@ -69,10 +69,11 @@ export class ConventionsApi {
   }
 
   /** The association's signature by its signed scan (multipart), with upload progress. */
-  uploadSignedScan(conventionId: string, file: File, version: number): Observable<UploadProgress<ConventionView>> {
+  uploadSignedScan(conventionId: string, file: File, version: number, signerName: string): Observable<UploadProgress<ConventionView>> {
     const form = new FormData();
     form.append('file', file, file.name);
     form.append('version', String(version));
+    if (signerName.trim()) form.append('signerName', signerName.trim());
     return withProgress(
       this.http.post<ConventionView>(`/api/conventions/${id(conventionId)}/signed-scan`, form, { reportProgress: true, observe: 'events' }),
     );

@@ -183,7 +183,7 @@ export class ConventionDetailPage {
     const data: SignDialogData = {
       convention: c,
       accept: (body) => this.api.transition(c.id, body),
-      upload: (file) => this.api.uploadSignedScan(c.id, file, c.version),
+      upload: (file, signerName) => this.api.uploadSignedScan(c.id, file, c.version, signerName),
     };
     this.afterDialog(
       this.dialog.open<SignDialog, SignDialogData, ConventionView>(SignDialog, { data, width: '38rem', maxWidth: '95vw' }).afterClosed(),

@@ -74,7 +74,7 @@ describe('SignDialog (association)', () => {
     const scan = new File(['%PDF-1.7'], 'convention-signee.pdf', { type: 'application/pdf' });
     choose(scan);
     await submit();
-    expect(upload).toHaveBeenCalledWith(scan);
+    expect(upload).toHaveBeenCalledWith(scan, 'Claire Martin');
     uploads.next({ done: false, percent: 42 });
     fixture.detectChanges();
     expect(el.querySelector('mat-progress-bar')?.getAttribute('aria-valuenow')).toBe('42');

@@ -17,7 +17,7 @@ import { UploadProgressBar } from '../../shared/files/upload-progress';
 export interface SignDialogData {
   convention: Pick<ConventionView, 'number' | 'version' | 'parties'>;
   accept: (body: ConventionTransitionRequest) => Observable<ConventionView>;
-  upload: (file: File) => Observable<UploadProgress<ConventionView>>;
+  upload: (file: File, signerName: string) => Observable<UploadProgress<ConventionView>>;
 }
 
 /**
@@ -37,15 +37,15 @@ export interface SignDialogData {
           <mat-radio-button value="accept">{{ 'conventions.sign.methods.accept' | translate }}</mat-radio-button>
           <mat-radio-button value="scan">{{ 'conventions.sign.methods.scan' | translate }}</mat-radio-button>
         </mat-radio-group>
+        <mat-form-field class="full">
+          <mat-label>{{ 'conventions.sign.signerName' | translate }}</mat-label>
+          <input matInput id="sign-signer" formControlName="signerName" required autocomplete="name" maxlength="200" />
+          <mat-hint>{{ 'conventions.sign.signerHint' | translate }}</mat-hint>
+          @if (form.controls.signerName.touched && form.controls.signerName.invalid) {
+            <mat-error>{{ 'forms.minLength' | translate: { min: 2 } }}</mat-error>
+          }
+        </mat-form-field>
         @if (form.controls.method.value === 'accept') {
-          <mat-form-field class="full">
-            <mat-label>{{ 'conventions.sign.signerName' | translate }}</mat-label>
-            <input matInput id="sign-signer" formControlName="signerName" required autocomplete="name" maxlength="200" />
-            <mat-hint>{{ 'conventions.sign.signerHint' | translate }}</mat-hint>
-            @if (form.controls.signerName.touched && form.controls.signerName.invalid) {
-              <mat-error>{{ 'forms.minLength' | translate: { min: 2 } }}</mat-error>
-            }
-          </mat-form-field>
           <mat-checkbox formControlName="acceptTerms" id="sign-accept" [attr.aria-describedby]="termsError() ? 'sign-accept-error' : null">
             {{ 'conventions.sign.acceptTerms' | translate: { number: data.convention.number } }}
           </mat-checkbox>
@@ -146,10 +146,11 @@ export class SignDialog {
       this.fileError.set(this.translate.instant('conventions.sign.fileRequired') as string);
       return;
     }
-    if (this.fileError()) return;
+    this.form.controls.signerName.markAsTouched();
+    if (this.fileError() || this.form.controls.signerName.invalid) return;
     this.saving.set(true);
     this.progress.set(0);
-    this.data.upload(file).subscribe({
+    this.data.upload(file, this.form.controls.signerName.value.trim()).subscribe({
       next: (step) => {
         this.progress.set(step.percent);
         if (step.done) this.ref.close(step.result);
