@@ -12,6 +12,7 @@ import { MessagesModule } from './messages/messages.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { CommitteeModule } from './committee/committee.module';
+import { ConventionsModule } from './conventions/conventions.module';
 
 @Module({})
 export class AppModule {
@@ -21,6 +22,7 @@ export class AppModule {
       imports: [
         CoreModule.register(config, databaseUrl), GrantorModule, UsersModule, OrganizationsModule, CallsModule,
         NotificationsModule, ApplicationsModule, DocumentsModule, MessagesModule, ReviewsModule, CommitteeModule,
+        ConventionsModule,
       ],
       controllers: [HealthController],
     };

@@ -67,6 +67,8 @@ const THREAD_WRITERS: Outcome[] = [401, 'ok', 'ok', 403, 'ok'];
 const ASKERS: Outcome[] = [401, 403, 'ok', 403, 'ok'];
 const REVIEWERS: Outcome[] = [401, 403, 'ok', 403, 403];
 const REVIEWER: Outcome[] = [401, 403, 'ok', 403, 403];
+/** Conventions: the association (its own, scoped by the service) and finance/admin; never reviewers. */
+const CONVENTION_PARTIES: Outcome[] = [401, 'ok', 403, 'ok', 'ok'];
 
 const EXPECTED: Record<string, Outcome[]> = {
   'POST /api/auth/login': PUBLIC,
@@ -157,6 +159,16 @@ const EXPECTED: Record<string, Outcome[]> = {
   'GET /api/calls/:id/ranking': ADMIN,
   'GET /api/calls/:id/ranking.csv': ADMIN,
   'GET /api/calls/:id/envelope-fit': ADMIN,
+  // Conventions (issue #8 §5): drafted and managed by finance/admin; read, and signed, by the association too.
+  'POST /api/conventions': FINANCE_ADMIN,
+  'POST /api/conventions/batch': FINANCE_ADMIN,
+  'GET /api/conventions': CONVENTION_PARTIES,
+  'GET /api/conventions/:id': CONVENTION_PARTIES,
+  'GET /api/conventions/:id/document': CONVENTION_PARTIES,
+  'POST /api/conventions/:id/transitions': CONVENTION_PARTIES,
+  'POST /api/conventions/:id/signed-scan': ASSOCIATION,
+  'POST /api/conventions/:id/amendments': FINANCE_ADMIN,
+  'POST /api/conventions/:id/years/:year/report-approval': ADMIN,
 };
 
 const apiRoutes = (t: TestApp) => registeredRoutes(t).filter((r) => r.path.startsWith('/api') && !DOCUMENTATION.test(r.path));

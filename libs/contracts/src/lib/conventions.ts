@@ -75,6 +75,19 @@ export class AmendmentRequest {
   @IsOptional() @IsInt() @Min(1) version?: number;
 }
 
+/** `GET /api/conventions/:id/document`: the current version; `signed=1` the PAdES-signed one; `version=N` a given version (1 = original). */
+export class ConventionDocumentQuery {
+  @IsOptional() @IsIn(['1', '0', 'true', 'false']) signed?: string;
+  @IsOptional() @Matches(/^\d{1,3}$/) version?: string;
+}
+
+/** Text fields sent with the signed scan (`POST /api/conventions/:id/signed-scan`, multipart, the PDF in `file`). */
+export class SignedScanRequest {
+  @IsOptional() @IsString() @MinLength(2) @MaxLength(200) signerName?: string;
+  /** The convention version the client saw (a multipart field is text). */
+  @IsOptional() @Matches(/^\d{1,9}$/) version?: string;
+}
+
 /** `POST /api/conventions/:id/years/:year/report-approval`: the one entry point the yearly-report workflow will call. */
 export class ReportApprovalRequest {
   @IsOptional() @IsString() @MaxLength(2000) comment?: string;

@@ -194,6 +194,42 @@ export const ERROR_MESSAGES = {
     fr: 'Cette clé d’idempotence a déjà servi pour un autre paiement.',
     en: 'This idempotency key was already used for another payment.',
   },
+  // Conventions API (issue #8 §1, §5).
+  CONVENTION_DECISION_NOT_PUBLISHED: {
+    fr: 'Pas de convention sans décision « retenu » publiée par le comité pour cette candidature.',
+    en: 'No convention without a published "retained" committee decision for this application.',
+  },
+  CONVENTION_ALREADY_EXISTS: {
+    fr: 'Cette candidature a déjà sa convention ({number}).',
+    en: 'This application already has its convention ({number}).',
+  },
+  CONVENTION_STALE: {
+    fr: "La convention a été modifiée par quelqu'un d'autre entre-temps (version {current}, vous aviez la version {seen}). Rechargez-la.",
+    en: 'Someone else changed the convention in the meantime (version {current}, you had version {seen}). Reload it.',
+  },
+  CONVENTION_NOT_AMENDABLE: {
+    fr: 'Un avenant ne se signe que sur une convention signée par le Département ou active (état actuel : « {status} »).',
+    en: 'An amendment applies only to a convention signed by the Département or active (current state: "{status}").',
+  },
+  CONVENTION_YEAR_BELOW_PAID: {
+    fr: "L'année {year} ne peut pas descendre sous ce qui est déjà payé ({paidFr}).",
+    en: 'Year {year} cannot go below what is already paid ({paidEn}).',
+  },
+  CONVENTION_YEAR_SETTLED: {
+    fr: "Le solde {year} est déjà payé : le montant de cette année ne peut plus augmenter.",
+    en: 'The {year} balance is already paid: that year’s amount can no longer increase.',
+  },
+  CONVENTION_NOTHING_CHANGED: { fr: "L'avenant ne change aucun montant.", en: 'The amendment changes no amount.' },
+  CONVENTION_OPEN_INSTALLMENTS: {
+    fr: 'Clôture impossible : {count} échéance(s) restent à payer. Payez-les ou résiliez la convention.',
+    en: 'Cannot close: {count} installment(s) remain to be paid. Pay them or terminate the convention.',
+  },
+  CONVENTION_NOT_ACTIVE: {
+    fr: "Le compte rendu ne s'approuve que sur une convention active (état actuel : « {status} »).",
+    en: 'A report is approved only on an active convention (current state: "{status}").',
+  },
+  REPORT_ALREADY_APPROVED: { fr: 'Le compte rendu {year} est déjà approuvé.', en: 'The {year} report is already approved.' },
+  NO_SIGNED_DOCUMENT: { fr: "La convention n'est pas encore signée par le Département.", en: 'The Département has not signed the convention yet.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -402,6 +438,13 @@ export const FIELD_MESSAGES = {
   PAYMENT_ABOVE_COMMITMENT: { fr: 'Au plus {remaining} (reste engagé sur l’année).', en: 'At most {remaining} (left committed for the year).' },
   PAYMENT_NOT_POSITIVE: { fr: 'Le montant doit être positif.', en: 'The amount must be positive.' },
   PAYMENT_INSTALLMENT_NOT_DUE: { fr: 'Cette échéance n’est pas exigible ({status}).', en: 'This installment is not due ({status}).' },
+  CONVENTION_FIELD_REQUIRED: { fr: 'Obligatoire pour cette étape.', en: 'Required for this step.' },
+  CONVENTION_FIELD_FORBIDDEN: { fr: 'Sans objet pour cette étape.', en: 'Not applicable to this step.' },
+  CONVENTION_SCAN_NOT_PDF: { fr: 'La convention signée se dépose en PDF.', en: 'The signed convention must be a PDF.' },
+  RECOVERY_NEGATIVE: { fr: 'Le montant à reverser ne peut pas être négatif.', en: 'The recovery amount cannot be negative.' },
+  RECOVERY_ABOVE_PAID: { fr: 'Au plus {paid} (total déjà versé).', en: 'At most {paid} (total already paid).' },
+  AMENDMENT_YEAR_UNKNOWN: { fr: "L'année {year} n'est pas dans la convention.", en: 'Year {year} is not in the convention.' },
+  AMENDMENT_YEAR_DUPLICATE: { fr: "L'année {year} est saisie deux fois.", en: 'Year {year} appears twice.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;
 

@@ -42,7 +42,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) ?? false;
-    const permission = this.reflector.getAllAndOverride<Permission>(REQUIRED_PERMISSION, targets);
+    const permission = this.reflector.getAllAndOverride<Permission | Permission[]>(REQUIRED_PERMISSION, targets);
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const actor = await this.authenticate(request);
     if (actor) request.actor = actor;
@@ -52,7 +52,8 @@ export class AuthGuard implements CanActivate {
       this.logger.error(`Route ${request.method} ${request.path} has no access rule: denied`);
       throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN');
     }
-    if (!roleHasPermission(actor.role, permission)) throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN');
+    const anyOf = Array.isArray(permission) ? permission : [permission];
+    if (!anyOf.some((p) => roleHasPermission(actor.role, p))) throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN');
     return true;
   }
 

@@ -36,6 +36,11 @@ export interface AppConfig {
   /** Where uploaded documents are stored (never under the web root). */
   storageDir: string;
   maxUploadBytes: number;
+  /**
+   * The Département's PKCS#12 (key + certificate) that PAdES-signs conventions. Without SIGNING_P12_PATH,
+   * the demo generates a self-signed one once under the data dir.
+   */
+  signing: { p12Path: string; passphrase: string; generated: boolean };
 }
 
 export class ConfigError extends Error {}
@@ -133,6 +138,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     mailWorkerIntervalMs: int(env, 'MAIL_WORKER_INTERVAL_MS', 5000, 200, 600_000),
     storageDir: resolve(dataDir, env['STORAGE_DIR'] || 'documents'),
     maxUploadBytes: int(env, 'MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    signing: signing(env, dataDir),
     login: {
       maxFailuresPerEmail: int(env, 'LOGIN_MAX_FAILURES_PER_EMAIL', 5, 1, 1000),
       maxFailuresPerIp: int(env, 'LOGIN_MAX_FAILURES_PER_IP', 30, 1, 10000),
@@ -144,6 +150,17 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       windowSeconds: int(env, 'ACCOUNT_THROTTLE_WINDOW_SECONDS', 3600, 10, 86400),
     },
   };
+}
+
+function signing(env: Env, dataDir: string): AppConfig['signing'] {
+  const p12Path = env['SIGNING_P12_PATH'] || '';
+  const passphrase = env['SIGNING_P12_PASSPHRASE'] ?? '';
+  if (p12Path) {
+    if (!passphrase) throw new ConfigError('SIGNING_P12_PASSPHRASE is required with SIGNING_P12_PATH');
+    return { p12Path: resolve(p12Path), passphrase, generated: false };
+  }
+  // The demo certificate is self-signed and kept beside the data (mode 0600): its passphrase protects nothing more.
+  return { p12Path: join(dataDir, 'signing', 'departement-demo.p12'), passphrase: passphrase || 'tremplin-demo-signing', generated: true };
 }
 
 function smtpUrl(env: Env): string | null {

@@ -1,0 +1,120 @@
+import { roleHasPermission, type ConventionSummaryView, type ListConventionsQuery, type Page } from '@tremplin/contracts';
+import { CONVENTION_STATUSES, type ConventionStatus } from '@tremplin/domain';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../core/auth/actor';
+import { AppException } from '../core/errors/app.exception';
+import { containsPattern } from '../core/like';
+import { pageParams } from '../core/pagination';
+
+/** The columns of a convention summary, shared by the list and the detail (one statement each). */
+export const SUMMARY_SELECT = `
+  c.id, c.number, c.status::text AS status, c.call_id AS "callId", cl.years[1] AS "callYear", c.application_id AS "applicationId",
+  a.reference AS "applicationReference", a.title AS "projectTitle", c.organization_id AS "organizationId", o.legal_name AS "organizationName",
+  ax.code AS "axisCode", ax.label_fr AS "axisLabel", c.total_cents AS "totalCents", c.paid_cents AS "paidCents",
+  c.document_version AS "documentVersion", c.sent_at AS "sentAt", c.association_signed_at AS "associationSignedAt",
+  c.department_signed_at AS "departmentSignedAt", c.updated_at AS "updatedAt", c.version`;
+export const SUMMARY_FROM = `convention c
+  JOIN application a ON a.id = c.application_id
+  JOIN organization o ON o.id = c.organization_id
+  JOIN call_axis ax ON ax.id = a.axis_id
+  JOIN call cl ON cl.id = c.call_id`;
+
+export interface SummaryRow {
+  id: string;
+  number: string;
+  status: ConventionStatus;
+  callId: string;
+  callYear: number;
+  applicationId: string;
+  applicationReference: string | null;
+  projectTitle: string;
+  organizationId: string;
+  organizationName: string;
+  axisCode: string;
+  axisLabel: string;
+  totalCents: string;
+  paidCents: string;
+  documentVersion: number;
+  sentAt: Date | null;
+  associationSignedAt: Date | null;
+  departmentSignedAt: Date | null;
+  updatedAt: Date;
+  version: number;
+}
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+export function toSummary(r: SummaryRow): ConventionSummaryView {
+  return {
+    id: r.id, number: r.number, status: r.status, callId: r.callId, callYear: Number(r.callYear), applicationId: r.applicationId,
+    applicationReference: r.applicationReference ?? '', projectTitle: r.projectTitle, organizationId: r.organizationId,
+    organizationName: r.organizationName, axisCode: r.axisCode, axisLabel: r.axisLabel, totalCents: Number(r.totalCents),
+    paidCents: Number(r.paidCents), documentVersion: r.documentVersion, sentAt: iso(r.sentAt), associationSignedAt: iso(r.associationSignedAt),
+    departmentSignedAt: iso(r.departmentSignedAt), updatedAt: r.updatedAt.toISOString(), version: r.version,
+  };
+}
+
+/**
+ * Which conventions the actor reaches, as SQL over `c`: an association's members their organisation's
+ * only; staff holding conventions.manage or finance.read every one. Anyone else: none (the guard
+ * already refuses them; this is the second lock).
+ */
+export function conventionScopeSql(actor: Actor, bind: (value: unknown) => string): string {
+  if (roleHasPermission(actor.role, 'conventions.manage') || roleHasPermission(actor.role, 'finance.read')) return 'TRUE';
+  if (roleHasPermission(actor.role, 'conventions.own') && actor.organizationId) return `c.organization_id = ${bind(actor.organizationId)}`;
+  return 'FALSE';
+}
+
+const SORT_SQL: Record<NonNullable<ListConventionsQuery['sort']>, string> = {
+  number: 'c.number',
+  organization: 'o.legal_name',
+  totalCents: 'c.total_cents',
+  paidCents: 'c.paid_cents',
+  status: 'c.status',
+  updatedAt: 'c.updated_at',
+};
+
+/**
+ * `GET /api/conventions`: one statement gives the page and the total (count(*) OVER ()), so the list
+ * costs one round trip whatever the filters; a year filter is an EXISTS on convention_year's primary key.
+ */
+export async function listConventions(manager: EntityManager, actor: Actor, query: ListConventionsQuery): Promise<Page<ConventionSummaryView>> {
+  const { page, pageSize, offset } = pageParams(query.page, query.pageSize);
+  const params: unknown[] = [];
+  const bind = (value: unknown) => (params.push(value), `$${params.length}`);
+  const where = [conventionScopeSql(actor, bind)];
+  if (query.callId) where.push(`c.call_id = ${bind(query.callId)}`);
+  if (query.axisCode) where.push(`ax.code = ${bind(query.axisCode)}`);
+  if (query.year) {
+    where.push(`EXISTS (SELECT 1 FROM convention_year cy WHERE cy.convention_id = c.id AND cy.year = ${bind(Number(query.year))} AND cy.amount_cents > 0)`);
+  }
+  if (query.status) {
+    const statuses = query.status.split(',').map((s) => s.trim()).filter(Boolean);
+    const unknown = statuses.filter((s) => !(CONVENTION_STATUSES as readonly string[]).includes(s));
+    if (unknown.length || statuses.length === 0) {
+      throw AppException.validation([{ field: 'status', code: 'isIn', message: `status must be among ${CONVENTION_STATUSES.join(', ')}` }]);
+    }
+    where.push(`c.status = ANY(${bind(statuses)}::convention_status[])`);
+  }
+  if (query.q?.trim()) {
+    const pattern = bind(containsPattern(query.q.trim()));
+    where.push(`(c.number ILIKE ${pattern} OR o.legal_name ILIKE ${pattern} OR a.title ILIKE ${pattern})`);
+  }
+  const direction = query.direction === 'desc' ? 'DESC' : 'ASC';
+  const order = `${SORT_SQL[query.sort ?? 'number']} ${direction}, c.id ${direction}`;
+  const rows: Array<SummaryRow & { total: string }> = await manager.query(
+    `SELECT ${SUMMARY_SELECT}, count(*) OVER () AS total
+       FROM ${SUMMARY_FROM}
+      WHERE ${where.join(' AND ')}
+      ORDER BY ${order}
+      LIMIT ${bind(pageSize)} OFFSET ${bind(offset)}`,
+    params,
+  );
+  let total = rows[0] ? Number(rows[0].total) : 0;
+  // Past the last page the window gives no row, hence no total: only then count apart.
+  if (!rows.length && offset > 0) {
+    const [row] = (await manager.query(`SELECT count(*) AS total FROM ${SUMMARY_FROM} WHERE ${where.join(' AND ')}`, params.slice(0, -2))) as Array<{ total: string }>;
+    total = Number(row?.total ?? 0);
+  }
+  return { items: rows.map(toSummary), total, page, pageSize };
+}
