@@ -1,4 +1,5 @@
 import type { BudgetView, CallView, FinanceOutlookView } from '@tremplin/contracts';
+import { commitConventionYears } from '../src/conventions/commitments';
 import { createSmallCall, insertConvention, insertInstallment } from './support/finance-fixtures';
 import { bearer, DEMO, startTestApp, type TestApp } from './support/test-app';
 
@@ -15,11 +16,12 @@ describe('budget and finance outlook', () => {
   let call: CallView;
   let finance: string;
   let admin: string;
+  let c1 = '';
   beforeAll(async () => {
     t = await startTestApp();
     call = await createSmallCall(t, 'AAP-TEST-BUDGET');
     [finance, admin] = await Promise.all([t.login(DEMO.finance), t.login(DEMO.admin)]);
-    const c1 = await insertConvention(t, { callId: call.id, email: DEMO.association1, axisCode: 'MEDIATION', status: 'active', years: [{ year: 2016, amountCents: 10_000_000 }, { year: 2017, amountCents: 5_000_000 }] });
+    c1 = await insertConvention(t, { callId: call.id, email: DEMO.association1, axisCode: 'MEDIATION', status: 'active', years: [{ year: 2016, amountCents: 10_000_000 }, { year: 2017, amountCents: 5_000_000 }] });
     const c2 = await insertConvention(t, { callId: call.id, email: DEMO.association2, axisCode: 'MEDIATION', status: 'active', years: [{ year: 2016, amountCents: 8_000_000 }, { year: 2017, amountCents: 6_000_000 }] });
     const c3 = await insertConvention(t, { callId: call.id, email: DEMO.association1, axisCode: 'INNOVATION', status: 'active', years: [{ year: 2016, amountCents: 12_000_000 }] });
     await insertConvention(t, { callId: call.id, email: DEMO.association2, axisCode: 'INNOVATION', status: 'draft', years: [{ year: 2016, amountCents: 4_000_000 }] });
@@ -117,6 +119,20 @@ describe('budget and finance outlook', () => {
     const bad = await t.http.get(`/api/calls/${call.id}/finance-outlook?asOf=2016-13-01`).set(bearer(finance));
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ details: [{ field: 'asOf' }] });
+  });
+
+  it('keeps each cell\u2019s number of conventions as commitments change (an amendment bringing a year to 0, then back)', async () => {
+    const cell = async () => ((await t.http.get(`/api/calls/${call.id}/budget`).set(bearer(finance))).body as BudgetView).cells[1];
+    await t.dataSource.transaction((m) => commitConventionYears(m, c1, new Map([[2017, 0]])));
+    expect(await cell()).toMatchObject({ axisCode: 'MEDIATION', year: 2017, committedCents: 6_000_000, conventionCount: 1 });
+    await t.dataSource.transaction((m) => commitConventionYears(m, c1, new Map([[2017, 5_000_000]])));
+    expect(await cell()).toMatchObject({ axisCode: 'MEDIATION', year: 2017, committedCents: 11_000_000, conventionCount: 2 });
+    const [row] = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM call_allocation ca
+        WHERE ca.call_id = $1 AND ca.convention_count <> (SELECT count(*) FROM convention_year cy WHERE cy.allocation_id = ca.id AND cy.committed_cents > 0)`,
+      [call.id],
+    );
+    expect(row).toEqual({ n: 0 });
   });
 
   it('answers 404 for a call that does not exist, and only to finance and admin', async () => {

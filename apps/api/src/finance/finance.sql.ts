@@ -5,18 +5,18 @@
 
 /**
  * $1 = call id. One row per axis × year cell (or one row with null cell columns for a call without
- * cells; none for an unknown call). Amounts are the cells' own totals, kept by the transactions that
- * lock the cell (commitments, payments); the only count is per cell, through `ix_convention_year_allocation`:
- * conventions that commit money in the cell. `conventionTotal` counts each convention once, whatever
- * the number of its years.
+ * cells; none for an unknown call). Everything per cell is the cell's own: its committed and paid totals
+ * (kept by the transactions that lock the cell: commitments, payments) and its number of conventions
+ * committing money in it (kept by a trigger, migration CellConventionCount), so the statement reads the
+ * call's 15 cells whatever the number of conventions. `conventionTotal` counts each convention once: those
+ * the Département has signed (any later status), from the index on (call_id, status).
  */
 export const BUDGET_SQL = `
   SELECT c.envelope_cents AS "envelopeCents",
-         (SELECT count(DISTINCT cy.convention_id) FROM call_allocation a JOIN convention_year cy ON cy.allocation_id = a.id
-           WHERE a.call_id = c.id AND cy.committed_cents > 0)::int AS "conventionTotal",
+         (SELECT count(*) FROM convention v WHERE v.call_id = $1
+             AND v.status IN ('signed_by_department','active','suspended','closed','terminated'))::int AS "conventionTotal",
          x.code AS "axisCode", x.label_fr AS "axisLabel", ca.year, ca.amount_cents AS "allocatedCents",
-         ca.committed_cents AS "committedCents", ca.paid_cents AS "paidCents",
-         (SELECT count(*) FROM convention_year cy WHERE cy.allocation_id = ca.id AND cy.committed_cents > 0)::int AS "conventionCount"
+         ca.committed_cents AS "committedCents", ca.paid_cents AS "paidCents", ca.convention_count AS "conventionCount"
     FROM call c
     LEFT JOIN call_allocation ca ON ca.call_id = c.id
     LEFT JOIN call_axis x ON x.id = ca.axis_id
