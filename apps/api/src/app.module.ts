@@ -13,6 +13,8 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { CommitteeModule } from './committee/committee.module';
 import { ConventionsModule } from './conventions/conventions.module';
+import { PaymentsModule } from './payments/payments.module';
+import { FinanceModule } from './finance/finance.module';
 
 @Module({})
 export class AppModule {
@@ -23,6 +25,7 @@ export class AppModule {
         CoreModule.register(config, databaseUrl), GrantorModule, UsersModule, OrganizationsModule, CallsModule,
         NotificationsModule, ApplicationsModule, DocumentsModule, MessagesModule, ReviewsModule, CommitteeModule,
         ConventionsModule,
+        PaymentsModule, FinanceModule,
       ],
       controllers: [HealthController],
     };

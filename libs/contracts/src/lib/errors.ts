@@ -230,6 +230,15 @@ export const ERROR_MESSAGES = {
   },
   REPORT_ALREADY_APPROVED: { fr: 'Le compte rendu {year} est déjà approuvé.', en: 'The {year} report is already approved.' },
   NO_SIGNED_DOCUMENT: { fr: "La convention n'est pas encore signée par le Département.", en: 'The Département has not signed the convention yet.' },
+  // Payments (issue #8 §3): why an installment cannot be paid now.
+  INSTALLMENT_NOT_PAYABLE: {
+    fr: 'Paiement refusé : cette échéance est {statusFr}.',
+    en: 'Payment refused: this installment is {statusEn}.',
+  },
+  CONVENTION_NOT_PAYABLE: {
+    fr: 'Paiement refusé : seules les conventions actives sont payées, celle-ci est {statusFr}.',
+    en: 'Payment refused: only active conventions are paid, this one is {statusEn}.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
