@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type AppConfig } from './core/config/config';
 import { dataSourceOptions } from './core/database/data-source';
 import { startEmbeddedPostgres, type RunningEmbeddedPostgres } from './core/database/embedded-postgres';
 import { seedDemo } from './seed/seed';
+import { LocalDiskStorage } from './documents/storage.service';
 import { verifyAuditChain } from './seed/audit-verify';
 
 /**
@@ -45,13 +46,13 @@ async function run(): Promise<void> {
         const scaleIndex = args.indexOf('--scale');
         const scale = scaleIndex >= 0 ? Number(args[scaleIndex + 1]) : config.seedScale;
         if (!Number.isInteger(scale) || scale < 1 || scale > 100) throw new ConfigError('--scale must be a whole number from 1 to 100');
-        await seedDemo(dataSource, { scale });
+        await seedDemo(dataSource, { scale, storage: new LocalDiskStorage(config.storageDir, config.webDistDir) });
       } else if (command === 'audit:verify') {
         const result = await verifyAuditChain(dataSource);
         console.log(JSON.stringify(result, null, 2));
         process.exitCode = result.valid ? 0 : 2;
       } else if (command === 'serve' && config.seedDemo) {
-        await seedDemo(dataSource, { scale: config.seedScale });
+        await seedDemo(dataSource, { scale: config.seedScale, storage: new LocalDiskStorage(config.storageDir, config.webDistDir) });
       }
     } finally {
       await dataSource.destroy();

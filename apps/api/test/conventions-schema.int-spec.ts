@@ -51,7 +51,8 @@ describe('conventions and payments schema', () => {
   }
 
   it('gives every allocation cell a stable id, with committed and paid totals starting at 0', async () => {
-    const [nord] = await t.sql<{ id: string }>(`SELECT id FROM call WHERE code = 'AAP-NORD-2016'`);
+    // The open demo call: nothing signed on it yet (the 2016 call's cells carry the seeded conventions).
+    const [nord] = await t.sql<{ id: string }>(`SELECT id FROM call WHERE closes_at > now()`);
     const cells = await t.sql<{ id: string; committed: string; paid: string }>(
       `SELECT id, committed_cents AS committed, paid_cents AS paid FROM call_allocation WHERE call_id = $1`,
       [nord?.id],

@@ -223,14 +223,14 @@ describe('demo seed: reviews and committee', () => {
     }
   });
 
-  it('shows association1 one retained and one rejected 2016 application, and keeps the open call open', async () => {
+  it('shows association1 two retained and one rejected 2016 applications, and keeps the open call open', async () => {
     const token = await t.login(DEMO.association1);
     const page = (await t.http.get(`/api/applications?callId=${nordId}&pageSize=100`).set(bearer(token))).body as Page<ApplicationSummaryView>;
-    expect(page.items.map((a) => a.status).sort()).toEqual(['rejected', 'retained']);
+    expect(page.items.map((a) => a.status).sort()).toEqual(['rejected', 'retained', 'retained']);
     const published = await t.sql<{ outcome: string; published: boolean }>(
       `SELECT d.outcome, d.published_at IS NOT NULL AS published FROM committee_decision d JOIN application a ON a.id = d.application_id
         JOIN app_user u ON u.organization_id = a.organization_id WHERE u.email = $1 ORDER BY d.outcome DESC`, [DEMO.association1]);
-    expect(published).toEqual([{ outcome: 'retained', published: true }, { outcome: 'rejected', published: true }]);
+    expect(published).toEqual([{ outcome: 'retained', published: true }, { outcome: 'retained', published: true }, { outcome: 'rejected', published: true }]);
     const calls = (await t.http.get('/api/calls')).body as CallSummaryView[];
     expect(calls.filter((c) => c.status === 'open').map((c) => c.code)).toEqual([expect.stringMatching(/^AAP-NORD-20\d\d$/)]);
     expect(calls).toHaveLength(3);

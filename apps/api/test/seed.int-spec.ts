@@ -180,7 +180,8 @@ describe('demo seed', () => {
     const page = res.body as Page<ApplicationSummaryView>;
     const submitted = page.items.filter((a) => a.callId === nordId);
     const drafts = page.items.filter((a) => a.callId === openId);
-    expect(submitted.map((a) => a.status).sort()).toEqual(['rejected', 'retained']);
+    // Two retained (an active convention and one to sign) and one rejected (its decision letter).
+    expect(submitted.map((a) => a.status).sort()).toEqual(['rejected', 'retained', 'retained']);
     expect(submitted.every((a) => /^AAP2016-/.test(a.reference ?? ''))).toBe(true);
     expect(page.items.filter((a) => a.callId === reviewCallId).map((a) => a.status)).toEqual(['submitted']);
     expect(drafts).toHaveLength(1);

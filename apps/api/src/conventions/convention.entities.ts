@@ -23,8 +23,9 @@ export class Convention {
   @Column({ name: 'total_cents', type: 'bigint', transformer: centsTransformer }) totalCents!: number;
   /** Changed only by the payment transaction, with the installment and the cell locked. */
   @Column({ name: 'paid_cents', type: 'bigint', transformer: centsTransformer, default: 0 }) paidCents!: number;
-  @Column({ name: 'document_storage_key', type: 'text' }) documentStorageKey!: string;
-  @Column({ name: 'document_sha256', type: 'char', length: 64 }) documentSha256!: string;
+  /** Null until first rendered (seeded conventions): read it through `ensureConventionDocument`. */
+  @Column({ name: 'document_storage_key', type: 'text', nullable: true }) documentStorageKey!: string | null;
+  @Column({ name: 'document_sha256', type: 'char', length: 64, nullable: true }) documentSha256!: string | null;
   @Column({ name: 'signed_document_storage_key', type: 'text', nullable: true }) signedDocumentStorageKey!: string | null;
   @Column({ name: 'signed_document_sha256', type: 'char', length: 64, nullable: true }) signedDocumentSha256!: string | null;
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true }) sentAt!: Date | null;

@@ -16,6 +16,8 @@ import { demoReviewers } from './demo-reviews';
 import { NORD_2016_CODE, NORD_AXES, nord2016Call, openDemoCall, reviewDemoCall } from './nord-2016';
 import { between, chance, logNormal, pick, sample, seededRandom, weighted } from './random';
 import { buildReviewSeed, insertReviewSeed, type ReviewedApplication, type SeedReviewer } from './review-seed';
+import { buildConventionSeed, insertConventionSeed, type ConventionSeed } from './convention-seed';
+import type { StorageService } from '../documents/storage.service';
 
 export { demoSiret } from './demo-organizations';
 
@@ -37,11 +39,14 @@ export const APPLICATIONS_PER_SCALE = 1500;
 export const REVIEW_CALL_APPLICATIONS_PER_SCALE = 300;
 /**
  * Applications of the demo accounts' organisations on the 2016 call, all admissible and decided:
- * association1's first is retained and its second rejected (their quality is forced, see below).
+ * association1's first and third are retained (an active convention, one to sign) and its second
+ * rejected (its letter), their quality forced, see below. The committee still retains exactly its
+ * per-axis count within each cell: association1's third project takes the place of the last one
+ * retained in its axis, which goes to the waiting list — the totals do not move.
  */
-const DEMO_ORGANIZATION_APPLICATIONS = [2, 2];
-/** Review quality (standard normal) forced on association1's two 2016 applications: one clearly retained, one clearly rejected. */
-const ASSOCIATION1_QUALITY = [2.5, -2.5];
+const DEMO_ORGANIZATION_APPLICATIONS = [3, 2];
+/** Review quality (standard normal) forced on association1's 2016 applications: clearly retained, clearly rejected, clearly retained. */
+const ASSOCIATION1_QUALITY = [2.5, -2.5, 2.5];
 
 const AXIS_WEIGHTS: ReadonlyArray<readonly [string, number]> = [['MEDIATION', 14], ['INNOVATION', 10], ['REMOBILISATION', 28], ['FREINS', 24], ['ACCOMPAGNEMENT', 24]];
 /** 2016 is decided: `reviewed` applications are reviewed, then take their committee's decision. */
@@ -63,6 +68,8 @@ export interface SeedOptions {
   scale: number;
   /** false: calls, organisations and accounts only (no applications). */
   applications?: boolean;
+  /** Where the conventions' PDFs go (the API's document storage). */
+  storage: StorageService;
 }
 
 interface OrganizationRow extends DemoOrganization {
@@ -143,6 +150,7 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions): Pr
   const userIds = new Map(users.map((u) => [u.email, u.id]));
   const reviewers: SeedReviewer[] = reviewerAccounts.map((r) => ({ ...r, id: userIds.get(r.email) ?? '' }));
   let reviewSeed: ReturnType<typeof buildReviewSeed> | null = null;
+  let conventionSeed: ConventionSeed | null = null;
   const nordAxisIds = await axisIds(nord.id);
   if (options.applications !== false) {
     const membership = new Map(users.filter((u) => u.organizationId).map((u) => [u.organizationId, u.id]));
@@ -160,6 +168,35 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions): Pr
       reviewCall: underReview, reviewCallApplications,
     });
     applications.push(...nordApplications, ...reviewCallApplications);
+    const finance = users.find((u) => u.role === 'finance');
+    if (!finance) throw new Error('no demo finance account');
+    const cells: Array<{ id: string; code: string; year: number }> = await dataSource.query(
+      `SELECT ca.id, x.code, ca.year FROM call_allocation ca JOIN call_axis x ON x.id = ca.axis_id WHERE ca.call_id = $1`, [nord.id]);
+    const sessions = new Map(reviewSeed.sessions.map((s) => [s.id, s]));
+    const grants = new Map<string, Array<{ year: number; amountCents: number }>>();
+    for (const g of reviewSeed.grants) grants.set(g.applicationId, [...(grants.get(g.applicationId) ?? []), g]);
+    const byId = new Map(nordApplications.map((a) => [a.id, a]));
+    const fullNames = new Map(users.map((u) => [u.id, u.fullName]));
+    conventionSeed = buildConventionSeed({
+      random: seededRandom(2016_07_04), scale: options.scale, callId: nord.id, callYear: 2016, advanceBasisPoints: nord.paymentRule.advanceBasisPoints,
+      cells: new Map(cells.map((c) => [`${c.code}|${c.year}`, c.id])),
+      retained: reviewSeed.decisions
+        .filter((d) => d.outcome === 'retained')
+        .map((d) => {
+          const application = byId.get(d.applicationId);
+          const session = sessions.get(d.sessionId);
+          if (!application || !session) throw new Error('seed: retained decision without its application or session');
+          return {
+            applicationId: d.applicationId, organizationId: application.organizationId, axisCode: application.axisCode, reference: application.reference ?? '',
+            deliberationReference: session.reference, publishedAt: d.publishedAt,
+            grants: (grants.get(d.applicationId) ?? []).map((g) => ({ year: g.year, amountCents: g.amountCents })).sort((a, b) => a.year - b.year),
+          };
+        })
+        .sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0)),
+      signers: new Map([...membership].filter((e): e is [string, string] => e[0] !== null).map(([org, userId]) => [org, { id: userId, fullName: fullNames.get(userId) ?? '' }])),
+      finance: { id: finance.id, fullName: finance.fullName }, adminId: admin.id, featuredOrganizationId: organizations[0]?.id ?? '',
+      today: now.toISOString().slice(0, 10),
+    });
     const openCall = { id: open.id, years: open.years, axes: await axisIds(open.id) };
     applications.push(...buildOpenCallDrafts(seededRandom(2027), openCall, organizations, membership, now));
   }
@@ -168,6 +205,7 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions): Pr
   const submitted = applications.filter((a) => a.submittedVersion > 0);
 
   const hashed = Date.now();
+  let conventionsMs = 0;
   await dataSource.transaction(async (manager) => {
     await bulkInsert(manager, 'organization', ORGANIZATION_COLUMNS, organizations, 2000);
     await bulkInsert(manager, 'app_user', userColumns(passwordHash), users, 2000);
@@ -216,7 +254,12 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions): Pr
       // The call's structure froze at its first submission.
       await manager.query(`UPDATE call SET structure_locked_at = (SELECT min(submitted_at) FROM application WHERE call_id = $1) WHERE id = $1`, [call.id]);
     }
+    // Conventions of the retained 2016 projects, their schedules and payments; a few PDFs now, the rest on first download.
+    const conventionsStarted = Date.now();
+    if (conventionSeed) await insertConventionSeed(manager, options.storage, conventionSeed, nord.id, admin.id);
+    conventionsMs = Date.now() - conventionsStarted;
     const count = (status: ApplicationStatus) => applications.filter((a) => a.callId === nord.id && a.status === status).length;
+    const conventionCount = (status: string) => conventionSeed?.conventions.filter((c) => c.status === status).length ?? 0;
     await audit.record(manager, null, {
       action: 'demo.seeded', entityType: 'system', entityId: null,
       diff: {
@@ -232,18 +275,28 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions): Pr
         retained: { before: null, after: count('retained') },
         waitlisted: { before: null, after: count('waitlisted') },
         rejected: { before: null, after: count('rejected') },
+        conventions: { before: null, after: conventionSeed?.conventions.length ?? 0 },
+        activeConventions: { before: null, after: conventionCount('active') },
+        terminatedConventions: { before: null, after: conventionCount('terminated') },
+        amendments: { before: null, after: conventionSeed?.amendments.length ?? 0 },
+        installments: { before: null, after: (conventionSeed?.installments.length ?? 0) + (conventionSeed?.amendments.reduce((n, a) => n + a.replacements.length, 0) ?? 0) },
+        payments: { before: null, after: conventionSeed?.payments.length ?? 0 },
+        paidCents: { before: null, after: conventionSeed?.payments.reduce((sum, p) => sum + p.amountCents, 0) ?? 0 },
+        conventionDocumentsRendered: { before: null, after: conventionSeed?.eager.length ?? 0 },
       },
     });
   });
   // Fresh statistics so that the planner picks the indexes from the first request on, and a visibility
   // map so that list counts are index-only scans before autovacuum's first pass.
   await dataSource.query(
-    'VACUUM (ANALYZE) organization, app_user, application, application_version, application_request, review_assignment, review_recommendation, committee_decision, decision_grant',
+    'VACUUM (ANALYZE) organization, app_user, application, application_version, application_request, review_assignment, review_recommendation, committee_decision, decision_grant, ' +
+      'call_allocation, convention, convention_year, installment, payment',
   );
   logger.log(
     `Demo seeded at scale ${options.scale} in ${Date.now() - started} ms ` +
       `(${organizations.length} organisations, ${users.length} accounts, ${applications.length} applications of which ${submitted.length} submitted, ` +
-      `${reviewSeed?.assignments.length ?? 0} review assignments, ${reviewSeed?.decisions.length ?? 0} decisions; ` +
+      `${reviewSeed?.assignments.length ?? 0} review assignments, ${reviewSeed?.decisions.length ?? 0} decisions, ` +
+      `${conventionSeed?.conventions.length ?? 0} conventions (${conventionSeed?.eager.length ?? 0} PDFs rendered, ${conventionsMs} ms with their rows), ${conventionSeed?.payments.length ?? 0} payments; ` +
       `calls and content ${generated - started} ms, password hash wait ${hashed - generated} ms, database ${Date.now() - hashed} ms)`,
   );
 }

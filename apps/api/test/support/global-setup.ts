@@ -15,6 +15,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/core/database/data-source';
 import { startEmbeddedPostgres } from '../../src/core/database/embedded-postgres';
 import { seedDemo } from '../../src/seed/seed';
+import { LocalDiskStorage } from '../../src/documents/storage.service';
 
 export const TEMPLATE_DB = 'tremplin_test_template';
 
@@ -56,7 +57,8 @@ export default async function globalSetup(): Promise<void> {
   await admin.end();
   const dataSource = await new DataSource(dataSourceOptions(withDatabase(adminUrl, TEMPLATE_DB), 2)).initialize();
   await dataSource.runMigrations({ transaction: 'each' });
-  await seedDemo(dataSource, { scale: 1 });
+  // The documents folder of test-app's DATA_DIR: the seeded PDFs are there for every clone.
+  await seedDemo(dataSource, { scale: 1, storage: new LocalDiskStorage('/tmp/tremplin-test-data/documents') });
   await dataSource.destroy();
   process.env['TREMPLIN_TEST_ADMIN_URL'] = adminUrl;
 }
