@@ -24,8 +24,8 @@ import { TransitionDialog, type TransitionDialogData } from '../dialogs/transiti
 
 /** Statuses in which an amendment (avenant) can be made: the convention is signed by both parties. */
 const AMENDABLE = new Set(['signed_by_department', 'active']);
-/** Statuses in which a year's report can be approved (its balance then falls due). */
-const REPORTABLE = new Set(['signed_by_department', 'active', 'suspended', 'closed']);
+/** A year's report is approved on an active convention only (the API refuses otherwise); its balance then falls due. */
+const REPORTABLE = new Set(['active']);
 /** Staff actions in the order they are shown (the association's signature has its own dialog). */
 const STAFF_ACTIONS: ReadonlyArray<Exclude<ConventionAction, 'sign_by_association'>> = [
   'send', 'sign_by_department', 'activate', 'suspend', 'resume', 'close', 'terminate',
