@@ -28,6 +28,7 @@ import { OutboxService } from '../notifications/outbox.service';
 import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
 import { commitConventionYears } from './commitments';
+import { ensureConventionDocument } from './convention-document-store';
 import { renderConventionDocument, type ConventionDocumentData } from './convention-document';
 import { Convention, ConventionAmendment, ConventionYear, Installment } from './convention.entities';
 import { conventionSentMail } from './convention-mails';
@@ -343,6 +344,8 @@ export class ConventionsService {
 
   async view(manager: EntityManager, actor: Actor, id: string): Promise<ConventionView> {
     const c = await this.scoped(manager, actor, id);
+    // Seeded conventions may have no stored original yet (merge of wt/seed): render it on first need.
+    const original = await ensureConventionDocument(manager, this.storage, id);
     const [summary] = await this.summaries(manager, [id]);
     if (!summary) throw AppException.notFound();
     const years = (await manager.query(
@@ -373,7 +376,7 @@ export class ConventionsService {
         year: y.year, amountCents: Number(y.amountCents), committedCents: Number(y.committedCents), paidCents: Number(y.paidCents),
         reportApprovedAt: iso(y.reportApprovedAt),
       })),
-      documentSha256: amendments.at(-1)?.documentSha256 ?? c.documentSha256,
+      documentSha256: amendments.at(-1)?.documentSha256 ?? c.documentSha256 ?? original?.sha256 ?? '',
       signedDocumentSha256: c.signedDocumentSha256,
       associationSignature: c.associationSignedAt && c.associationSignerName && c.associationSignatureMethod
         ? { signerName: c.associationSignerName, signedAt: c.associationSignedAt.toISOString(), method: c.associationSignatureMethod }
@@ -401,7 +404,11 @@ export class ConventionsService {
       return { fileName: `${c.number}-signee.pdf`, content: await this.storage.get(c.signedDocumentStorageKey) };
     }
     const wanted = query.version ? Number(query.version) : c.documentVersion;
-    if (wanted === 1) return { fileName: `${c.number}.pdf`, content: await this.storage.get(c.documentStorageKey) };
+    if (wanted === 1) {
+      const original = await ensureConventionDocument(manager, this.storage, c.id);
+      if (!original) throw AppException.notFound();
+      return { fileName: `${c.number}.pdf`, content: await this.storage.get(original.storageKey) };
+    }
     const amendment = await manager.findOneBy(ConventionAmendment, { conventionId: id, versionNo: wanted });
     if (!amendment) throw AppException.notFound();
     return { fileName: `${c.number}-avenant-${wanted - 1}.pdf`, content: await this.storage.get(amendment.documentStorageKey) };
@@ -496,7 +503,9 @@ export class ConventionsService {
     const grantor = await this.grantor.current(manager);
     const deliberationReference = (input.deliberationReference ?? '').trim();
     const now = new Date();
-    const unsigned = await readAll(await this.storage.get(current.documentStorageKey));
+    const original = await ensureConventionDocument(manager, this.storage, current.id);
+    if (!original) throw AppException.notFound();
+    const unsigned = await readAll(await this.storage.get(original.storageKey));
     const signed = await this.signing.sign(unsigned, {
       name: grantor.name,
       reason: `Convention ${current.number} — signée par ${signer.fullName} pour ${grantor.name} (délibération ${deliberationReference})`,
@@ -511,7 +520,7 @@ export class ConventionsService {
         const c = await this.scoped(m, actor, current.id, true);
         const next = this.checkedNext(c, 'sign_by_department', input.version);
         // The document signed above is the one stored now (no amendment can precede this signature).
-        if (c.documentSha256 !== current.documentSha256) throw AppException.conflict('CONVENTION_STALE', { current: c.version, seen: current.version });
+        if (c.documentSha256 !== original.sha256) throw AppException.conflict('CONVENTION_STALE', { current: c.version, seen: current.version });
         const committed = await commitConventionYears(m, c.id);
         const call = await m.findOneByOrFail(Call, { id: c.callId });
         const years = await m.find(ConventionYear, { where: { conventionId: c.id }, order: { year: 'ASC' } });
