@@ -32,7 +32,8 @@ const dialog = (page: Page) => page.getByRole('dialog');
  * and the pages at 390 px.
  */
 test('a convention from draft to its first payment: finance, the association, finance again', async ({ browser, request }) => {
-  test.setTimeout(240_000);
+  // Many axe passes (desktop and 390 px) on a shared machine: generous.
+  test.setTimeout(600_000);
 
   // Finance: the drafts, one opened, sent to the association.
   const finance = await signedIn(browser, 'finances@demo.tremplin.fr');
