@@ -20,9 +20,11 @@ describe('conventions API', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    [admin, finance, association, otherAssociation, reviewer] = await Promise.all(
-      [DEMO.admin, DEMO.finance, DEMO.association1, DEMO.association2, DEMO.reviewer].map((email) => t.login(email)),
-    );
+    admin = await t.login(DEMO.admin);
+    finance = await t.login(DEMO.finance);
+    association = await t.login(DEMO.association1);
+    otherAssociation = await t.login(DEMO.association2);
+    reviewer = await t.login(DEMO.reviewer);
     // Known parties, so that the PDF's text is checked against values written here.
     await t.sql(
       `UPDATE organization SET legal_name = 'Association Tremplin Emploi Lille', siret = '73282932000074', legal_rep_name = 'Marie Dupont', legal_rep_function = 'Présidente'
@@ -35,7 +37,8 @@ describe('conventions API', () => {
 
   const get = (token: string, path: string) => t.http.get(path).set(bearer(token));
   const post = (token: string, path: string, body: object) => t.http.post(path).set(bearer(token)).send(body);
-  const download = (token: string, path: string) => t.http.get(path).set(bearer(token)).buffer(true).parse(pdfParser);
+  const download = (token: string, path: string) =>
+    t.http.get(path).set(bearer(token)).buffer(true).parse((response, done) => pdfParser(response, done));
   const move = (token: string, c: { id: string; version: number }, to: string, extra: object = {}) =>
     post(token, `/api/conventions/${c.id}/transitions`, { to, version: c.version, ...extra });
 

@@ -75,8 +75,12 @@ const SORT_SQL: Record<NonNullable<ListConventionsQuery['sort']>, string> = {
 };
 
 /**
- * `GET /api/conventions`: one statement gives the page and the total (count(*) OVER ()), so the list
- * costs one round trip whatever the filters; a year filter is an EXISTS on convention_year's primary key.
+ * `GET /api/conventions`: ONE statement gives the page and the total. Both are computed on the
+ * convention table alone when the filters allow (scope, call, status, budget cell), so that they run
+ * on its indexes — (call_id, status, number), (organization_id, …), convention_year's (allocation_id,
+ * convention_id) for an axis × year cell — and the joins that make a summary (application,
+ * organisation, axis, call) are done for the page's rows only. A text search or a sort by
+ * organisation joins what it needs.
  */
 export async function listConventions(manager: EntityManager, actor: Actor, query: ListConventionsQuery): Promise<Page<ConventionSummaryView>> {
   const { page, pageSize, offset } = pageParams(query.page, query.pageSize);
@@ -84,9 +88,12 @@ export async function listConventions(manager: EntityManager, actor: Actor, quer
   const bind = (value: unknown) => (params.push(value), `$${params.length}`);
   const where = [conventionScopeSql(actor, bind)];
   if (query.callId) where.push(`c.call_id = ${bind(query.callId)}`);
-  if (query.axisCode) where.push(`ax.code = ${bind(query.axisCode)}`);
-  if (query.year) {
-    where.push(`EXISTS (SELECT 1 FROM convention_year cy WHERE cy.convention_id = c.id AND cy.year = ${bind(Number(query.year))} AND cy.amount_cents > 0)`);
+  if (query.axisCode || query.year) {
+    // Through the convention's cells: a budget cell's conventions are one range of ix_convention_year_allocation.
+    const cell = [`ca.id = cy.allocation_id`];
+    if (query.axisCode) cell.push(`ca.axis_id IN (SELECT ax.id FROM call_axis ax WHERE ax.code = ${bind(query.axisCode)})`);
+    if (query.year) cell.push(`cy.year = ${bind(Number(query.year))}`, 'cy.amount_cents > 0');
+    where.push(`c.id IN (SELECT cy.convention_id FROM convention_year cy JOIN call_allocation ca ON ${cell.join(' AND ')})`);
   }
   if (query.status) {
     const statuses = query.status.split(',').map((s) => s.trim()).filter(Boolean);
@@ -96,24 +103,28 @@ export async function listConventions(manager: EntityManager, actor: Actor, quer
     }
     where.push(`c.status = ANY(${bind(statuses)}::convention_status[])`);
   }
-  if (query.q?.trim()) {
-    const pattern = bind(containsPattern(query.q.trim()));
+  const sort = query.sort ?? 'number';
+  const text = query.q?.trim();
+  if (text) {
+    const pattern = bind(containsPattern(text));
     where.push(`(c.number ILIKE ${pattern} OR o.legal_name ILIKE ${pattern} OR a.title ILIKE ${pattern})`);
   }
+  const filtered = `${text ? 'convention c JOIN application a ON a.id = c.application_id JOIN organization o ON o.id = c.organization_id'
+    : sort === 'organization' ? 'convention c JOIN organization o ON o.id = c.organization_id' : 'convention c'} WHERE ${where.join(' AND ')}`;
   const direction = query.direction === 'desc' ? 'DESC' : 'ASC';
-  const order = `${SORT_SQL[query.sort ?? 'number']} ${direction}, c.id ${direction}`;
+  const order = `${SORT_SQL[sort]} ${direction}, c.id ${direction}`;
+  const countParams = params.length;
   const rows: Array<SummaryRow & { total: string }> = await manager.query(
-    `SELECT ${SUMMARY_SELECT}, count(*) OVER () AS total
+    `SELECT ${SUMMARY_SELECT}, (SELECT count(*) FROM ${filtered}) AS total
        FROM ${SUMMARY_FROM}
-      WHERE ${where.join(' AND ')}
-      ORDER BY ${order}
-      LIMIT ${bind(pageSize)} OFFSET ${bind(offset)}`,
+      WHERE c.id IN (SELECT c.id FROM ${filtered} ORDER BY ${order} LIMIT ${bind(pageSize)} OFFSET ${bind(offset)})
+      ORDER BY ${order}`,
     params,
   );
   let total = rows[0] ? Number(rows[0].total) : 0;
-  // Past the last page the window gives no row, hence no total: only then count apart.
+  // Past the last page there is no row to carry the total: only then count apart.
   if (!rows.length && offset > 0) {
-    const [row] = (await manager.query(`SELECT count(*) AS total FROM ${SUMMARY_FROM} WHERE ${where.join(' AND ')}`, params.slice(0, -2))) as Array<{ total: string }>;
+    const [row] = (await manager.query(`SELECT count(*) AS total FROM ${filtered}`, params.slice(0, countParams))) as Array<{ total: string }>;
     total = Number(row?.total ?? 0);
   }
   return { items: rows.map(toSummary), total, page, pageSize };

@@ -117,8 +117,9 @@ export function binary(res: { body: unknown }): Buffer {
   return res.body as Buffer;
 }
 
-export const pdfParser = (res: import('http').IncomingMessage, callback: (error: Error | null, body: Buffer) => void) => {
+/** Supertest parser keeping a binary body (PDF downloads) as one Buffer. */
+export function pdfParser(response: { on(event: string, listener: (chunk: Buffer) => void): unknown }, done: (error: Error | null, body: Buffer) => void): void {
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-};
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
+}

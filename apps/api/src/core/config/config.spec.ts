@@ -65,6 +65,13 @@ describe('loadConfig', () => {
     ).toEqual({ maxPerEmail: 2, maxPerIp: 7, windowSeconds: 60 });
   });
 
+  it('signs conventions with the configured PKCS#12, or a demo one generated under the data dir', () => {
+    const dir = dataDir();
+    expect(loadConfig({ DATA_DIR: dir }).signing).toEqual({ p12Path: join(dir, 'signing', 'departement-demo.p12'), passphrase: 'tremplin-demo-signing', generated: true });
+    expect(loadConfig({ DATA_DIR: dir, SIGNING_P12_PATH: '/etc/tremplin/departement.p12', SIGNING_P12_PASSPHRASE: 's3cret' }).signing)
+      .toEqual({ p12Path: '/etc/tremplin/departement.p12', passphrase: 's3cret', generated: false });
+  });
+
   it.each([
     [{ ACCOUNT_THROTTLE_MAX_PER_IP: '0' }, /ACCOUNT_THROTTLE_MAX_PER_IP/],
     [{ PORT: 'abc' }, /PORT/],
@@ -75,6 +82,7 @@ describe('loadConfig', () => {
     [{ JWT_SECRET: 'short' }, /JWT_SECRET/],
     [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db/t' }, /JWT_SECRET is required/],
     [{ CORS_ORIGINS: 'not a url' }, /CORS_ORIGINS/],
+    [{ SIGNING_P12_PATH: '/etc/tremplin/departement.p12' }, /SIGNING_P12_PASSPHRASE is required/],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(message);
