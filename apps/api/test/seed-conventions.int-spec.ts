@@ -250,6 +250,13 @@ describe('demo seed: conventions, installments and payments', () => {
     // Once stored, the same document is returned, not rendered again.
     expect(await ensureConventionDocument(t.dataSource.manager, storage, missing?.id ?? '')).toEqual(rendered);
 
+    // Two first downloads at the same instant: one rendering is kept, both callers get it.
+    const [another] = await t.sql<{ id: string }>(`SELECT id FROM convention WHERE call_id = $1 AND document_storage_key IS NULL ORDER BY number LIMIT 1`, [nordId]);
+    const raced = await Promise.all([0, 1].map(() => ensureConventionDocument(t.dataSource.manager, storage, another?.id ?? '')));
+    expect(raced[1]).toEqual(raced[0]);
+    const [kept] = await t.sql<{ key: string; sha: string }>(`SELECT document_storage_key AS key, document_sha256 AS sha FROM convention WHERE id = $1`, [another?.id]);
+    expect(kept).toEqual({ key: raced[0]?.storageKey, sha: raced[0]?.sha256 });
+
     // Determinism: an eagerly stored original, rendered again from the database, has the same hash.
     const [eager] = await t.sql<{ id: string; sha: string }>(
       `SELECT id, document_sha256 AS sha FROM convention WHERE call_id = $1 AND number = 'CONV-2016-0001'`, [nordId]);
