@@ -68,6 +68,11 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./committee/committee.routes').then((m) => m.COMMITTEE_ROUTES),
   },
   {
+    path: 'finances',
+    canActivate: [permissionGuard('finance.read')],
+    loadChildren: () => import('./finance/finance.routes').then((m) => m.FINANCE_ROUTES),
+  },
+  {
     path: 'audit',
     canActivate: [permissionGuard('audit.read')],
     loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES),
