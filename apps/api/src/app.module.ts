@@ -12,6 +12,8 @@ import { MessagesModule } from './messages/messages.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { CommitteeModule } from './committee/committee.module';
+import { PaymentsModule } from './payments/payments.module';
+import { FinanceModule } from './finance/finance.module';
 
 @Module({})
 export class AppModule {
@@ -21,6 +23,7 @@ export class AppModule {
       imports: [
         CoreModule.register(config, databaseUrl), GrantorModule, UsersModule, OrganizationsModule, CallsModule,
         NotificationsModule, ApplicationsModule, DocumentsModule, MessagesModule, ReviewsModule, CommitteeModule,
+        PaymentsModule, FinanceModule,
       ],
       controllers: [HealthController],
     };

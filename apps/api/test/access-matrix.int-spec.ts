@@ -67,6 +67,7 @@ const THREAD_WRITERS: Outcome[] = [401, 'ok', 'ok', 403, 'ok'];
 const ASKERS: Outcome[] = [401, 403, 'ok', 403, 'ok'];
 const REVIEWERS: Outcome[] = [401, 403, 'ok', 403, 403];
 const REVIEWER: Outcome[] = [401, 403, 'ok', 403, 403];
+const FINANCE: Outcome[] = [401, 403, 403, 'ok', 403];
 
 const EXPECTED: Record<string, Outcome[]> = {
   'POST /api/auth/login': PUBLIC,
@@ -157,6 +158,15 @@ const EXPECTED: Record<string, Outcome[]> = {
   'GET /api/calls/:id/ranking': ADMIN,
   'GET /api/calls/:id/ranking.csv': ADMIN,
   'GET /api/calls/:id/envelope-fit': ADMIN,
+  // Installments and payments (issue #8 §3): a convention's schedule is scoped by the service (its association,
+  // finance and admin; 404 to anyone else); the worklist is finance.read; recording a payment is finance's alone.
+  'GET /api/conventions/:id/installments': SIGNED_IN,
+  'GET /api/installments': FINANCE_ADMIN,
+  'POST /api/installments/:id/payments': FINANCE,
+  // The budget (issue #8 §4): finance.read.
+  'GET /api/calls/:id/budget': FINANCE_ADMIN,
+  'GET /api/calls/:id/budget.csv': FINANCE_ADMIN,
+  'GET /api/calls/:id/finance-outlook': FINANCE_ADMIN,
 };
 
 const apiRoutes = (t: TestApp) => registeredRoutes(t).filter((r) => r.path.startsWith('/api') && !DOCUMENTATION.test(r.path));

@@ -100,6 +100,11 @@ export class ListInstallmentsQuery {
   @IsOptional() @Matches(/^\d{1,3}$/) pageSize?: string;
 }
 
+/** `GET /api/calls/:id/finance-outlook`: the day the windows start from (default: today in Paris). */
+export class FinanceOutlookQuery {
+  @IsOptional() @IsISO8601({ strict: true }) @Matches(ISO_DAY) asOf?: string;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Views
 

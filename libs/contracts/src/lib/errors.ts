@@ -194,6 +194,15 @@ export const ERROR_MESSAGES = {
     fr: 'Cette clé d’idempotence a déjà servi pour un autre paiement.',
     en: 'This idempotency key was already used for another payment.',
   },
+  // Payments (issue #8 §3): why an installment cannot be paid now.
+  INSTALLMENT_NOT_PAYABLE: {
+    fr: 'Paiement refusé : cette échéance est {statusFr}.',
+    en: 'Payment refused: this installment is {statusEn}.',
+  },
+  CONVENTION_NOT_PAYABLE: {
+    fr: 'Paiement refusé : seules les conventions actives sont payées, celle-ci est {statusFr}.',
+    en: 'Payment refused: only active conventions are paid, this one is {statusEn}.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

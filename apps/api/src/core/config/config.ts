@@ -33,6 +33,8 @@ export interface AppConfig {
   smtpUrl: string | null;
   mailFrom: string;
   mailWorkerIntervalMs: number;
+  /** How often planned advances whose date has come are made due (0 = never; tests run it by hand). */
+  installmentDueIntervalMs: number;
   /** Where uploaded documents are stored (never under the web root). */
   storageDir: string;
   maxUploadBytes: number;
@@ -131,6 +133,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     smtpUrl: smtpUrl(env),
     mailFrom: env['MAIL_FROM'] || 'Tremplin <no-reply@tremplin.localhost>',
     mailWorkerIntervalMs: int(env, 'MAIL_WORKER_INTERVAL_MS', 5000, 200, 600_000),
+    installmentDueIntervalMs: int(env, 'INSTALLMENT_DUE_INTERVAL_MS', nodeEnv === 'test' ? 0 : 3_600_000, 0, 86_400_000),
     storageDir: resolve(dataDir, env['STORAGE_DIR'] || 'documents'),
     maxUploadBytes: int(env, 'MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     login: {
