@@ -1,5 +1,5 @@
 import type { BudgetCellView, CallSummaryView } from '@tremplin/contracts';
-import { addDays, budgetYears, cellConventionsLink, defaultCallId, dueLines, envelopeShare, groupByAxis } from './finance-view';
+import { addDays, budgetYears, callsWithPossibleConventions, cellConventionsLink, dueLines, envelopeShare, fallbackCallId, groupByAxis } from './finance-view';
 
 const cell = (axisCode: string, year: number, allocated: number, committed: number, paid: number, count: number): BudgetCellView => ({
   axisCode,
@@ -46,17 +46,25 @@ describe('groupByAxis', () => {
   });
 });
 
-describe('defaultCallId', () => {
-  it('opens on the most recent closed call with allocations', () => {
-    expect(
-      defaultCallId([call('old', '2015-01-05T09:00:00Z', 'closed', 100), call('c2016', '2016-01-04T09:00:00Z', 'closed', 7_430_000_000), call('next', '2027-01-04T09:00:00Z', 'open', 100)]),
-    ).toBe('c2016');
+describe('choosing the call to open on', () => {
+  const calls = [
+    call('old', '2015-01-05T09:00:00Z', 'closed', 100),
+    call('c2016', '2016-01-04T09:00:00Z', 'closed', 7_430_000_000),
+    call('c2026', '2026-08-01T09:00:00Z', 'closed', 1_500_000_000),
+    call('next', '2027-01-04T09:00:00Z', 'open', 100),
+    call('empty', '2025-01-04T09:00:00Z', 'closed', 0),
+  ];
+
+  it('asks the closed calls with allocations, most recent first, a few at most', () => {
+    expect(callsWithPossibleConventions(calls).map((c) => c.id)).toEqual(['c2026', 'c2016', 'old']);
+    expect(callsWithPossibleConventions(calls, 2).map((c) => c.id)).toEqual(['c2026', 'c2016']);
   });
 
-  it('falls back on the most recent call with allocations, then on the most recent call', () => {
-    expect(defaultCallId([call('a', '2016-01-01T00:00:00Z', 'open', 100), call('b', '2017-01-01T00:00:00Z', 'upcoming', 0)])).toBe('a');
-    expect(defaultCallId([call('a', '2016-01-01T00:00:00Z', 'open', 0), call('b', '2017-01-01T00:00:00Z', 'upcoming', 0)])).toBe('b');
-    expect(defaultCallId([])).toBeNull();
+  it('falls back on the most recent closed call with allocations, then any with allocations, then the most recent', () => {
+    expect(fallbackCallId(calls)).toBe('c2026');
+    expect(fallbackCallId([call('a', '2016-01-01T00:00:00Z', 'open', 100), call('b', '2017-01-01T00:00:00Z', 'upcoming', 0)])).toBe('a');
+    expect(fallbackCallId([call('a', '2016-01-01T00:00:00Z', 'open', 0), call('b', '2017-01-01T00:00:00Z', 'upcoming', 0)])).toBe('b');
+    expect(fallbackCallId([])).toBeNull();
   });
 });
 

@@ -49,15 +49,26 @@ export function budgetYears(budget: Pick<BudgetView, 'cells'>): number[] {
   return [...new Set(budget.cells.map((c) => c.year))].sort((a, b) => a - b);
 }
 
+const allocated = (c: CallSummaryView): boolean => c.envelopeCents > 0 && c.axes.some((a) => a.envelopeCents > 0);
+const recentFirst = (calls: readonly CallSummaryView[]): CallSummaryView[] => [...calls].sort((a, b) => b.opensAt.localeCompare(a.opensAt));
+
 /**
- * The call the dashboard opens on: the most recent closed call that has allocations (conventions come
- * after the committee, so after the call closed), else the most recent call with allocations, else the
- * most recent call.
+ * The calls that may have conventions, most recent first: closed (conventions follow the committee) and
+ * allocated. The dashboard opens on the first of them whose budget counts conventions (at most `limit` asked).
  */
-export function defaultCallId(calls: readonly CallSummaryView[]): string | null {
-  const recentFirst = [...calls].sort((a, b) => b.opensAt.localeCompare(a.opensAt));
-  const allocated = (c: CallSummaryView): boolean => c.envelopeCents > 0 && c.axes.some((a) => a.envelopeCents > 0);
-  return (recentFirst.find((c) => c.status === 'closed' && allocated(c)) ?? recentFirst.find(allocated) ?? recentFirst[0])?.id ?? null;
+export function callsWithPossibleConventions(calls: readonly CallSummaryView[], limit = 5): CallSummaryView[] {
+  return recentFirst(calls)
+    .filter((c) => c.status === 'closed' && allocated(c))
+    .slice(0, limit);
+}
+
+/**
+ * When no call has conventions yet: the most recent closed call with allocations, else the most recent call
+ * with allocations, else the most recent call.
+ */
+export function fallbackCallId(calls: readonly CallSummaryView[]): string | null {
+  const sorted = recentFirst(calls);
+  return (sorted.find((c) => c.status === 'closed' && allocated(c)) ?? sorted.find(allocated) ?? sorted[0])?.id ?? null;
 }
 
 /** Drill-down from a budget cell to its conventions (the conventions list reads these query parameters). */

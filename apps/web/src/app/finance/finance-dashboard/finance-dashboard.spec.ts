@@ -107,8 +107,9 @@ describe('FinanceDashboard', () => {
     TestBed.tick();
     backend.expectOne('/api/calls').flush(CALLS);
     await settle();
-    // No call in the URL: the most recent closed call with allocations.
+    // No call in the URL: the most recent closed call with conventions; its budget is read once.
     backend.expectOne('/api/calls/c2016/budget').flush(BUDGET);
+    await settle();
     backend.expectOne('/api/calls/c2016/finance-outlook').flush(OUTLOOK);
     await settle();
     await fixture.whenStable();
@@ -211,6 +212,47 @@ describe('FinanceDashboard', () => {
     TestBed.tick();
     expect(saved).toEqual([[body, 'budget.csv', 'attachment; filename="budget-AAP-NORD-2016.csv"']]);
     expect(normalizeSpaces(el.querySelector('.export-status')?.textContent)).toBe('Export terminé.');
+  });
+});
+
+describe('FinanceDashboard choosing its call', () => {
+  async function start(callId?: string): Promise<{ backend: HttpTestingController; fixture: ComponentFixture<FinanceDashboard> }> {
+    TestBed.configureTestingModule({
+      imports: [FinanceDashboard],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideTestTranslations(), provideEchartsCore({ echarts: fakeEcharts })],
+    });
+    await TestBed.inject(LanguageService).init();
+    const backend = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(FinanceDashboard);
+    if (callId) fixture.componentRef.setInput('callId', callId);
+    TestBed.tick();
+    return { backend, fixture };
+  }
+
+  it('skips a more recent closed call that has no convention yet (under review)', async () => {
+    const { backend, fixture } = await start();
+    const underReview = call('c2026', 'AAP-NORD-2026', '2026-08-03T09:00:00.000Z', 'closed', 1_500_000_000);
+    backend.expectOne('/api/calls').flush([...CALLS, underReview]);
+    await settle();
+    backend.expectOne('/api/calls/c2026/budget').flush({ ...BUDGET, callId: 'c2026', totals: { ...BUDGET.totals, conventionCount: 0 } });
+    await settle();
+    backend.expectOne('/api/calls/c2016/budget').flush(BUDGET);
+    await settle();
+    backend.expectOne('/api/calls/c2016/finance-outlook').flush(OUTLOOK);
+    await settle();
+    await fixture.whenStable();
+    expect(normalizeSpaces((fixture.nativeElement as HTMLElement).querySelector('#finance-call')?.textContent)).toBe('AAP-NORD-2016 — Appel AAP-NORD-2016');
+    backend.verify();
+  });
+
+  it('opens on the most recent closed call when none has conventions yet', async () => {
+    const { backend } = await start();
+    backend.expectOne('/api/calls').flush(CALLS);
+    await settle();
+    backend.expectOne('/api/calls/c2016/budget').flush({ ...BUDGET, totals: { ...BUDGET.totals, conventionCount: 0 } });
+    await settle();
+    backend.expectOne('/api/calls/c2016/finance-outlook').flush(OUTLOOK);
+    backend.verify();
   });
 });
 

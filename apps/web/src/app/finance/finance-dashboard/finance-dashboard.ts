@@ -8,7 +8,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import type { CallSummaryView } from '@tremplin/contracts';
+import type { BudgetView, CallSummaryView } from '@tremplin/contracts';
+import { concatMap, first, from, map, of, tap } from 'rxjs';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import { Notifier } from '../../core/http/notifier.service';
 import { LanguageService } from '../../core/i18n/language.service';
@@ -20,7 +21,7 @@ import { ParisDatePipe } from '../../shared/format/paris-date.pipe';
 import { PluralPipe } from '../../shared/format/plural.pipe';
 import { FinanceApi } from '../finance-api';
 import { axisChartOption, monthLabel, monthlyChartOption, monthlySeries } from '../finance-charts';
-import { budgetYears, cellConventionsLink, defaultCallId, dueLines, envelopeShare, groupByAxis } from '../finance-view';
+import { budgetYears, callsWithPossibleConventions, cellConventionsLink, dueLines, envelopeShare, fallbackCallId, groupByAxis } from '../finance-view';
 
 /**
  * The finance dashboard of a call: totals against the envelope, installments falling due, the axis × year
@@ -51,11 +52,28 @@ export class FinanceDashboard {
 
   protected readonly calls = rxResource({ stream: () => this.callsApi.list() });
   protected readonly sortedCalls = computed(() => [...(this.calls.value() ?? [])].sort((a, b) => b.opensAt.localeCompare(a.opensAt)));
-  protected readonly selectedCallId = computed(() => this.callId() || defaultCallId(this.calls.value() ?? []));
+
+  /** Budgets read while choosing the default call, so that the chosen one is not asked twice. */
+  private readonly probed = new Map<string, BudgetView>();
+  /** Without `?callId=`: the most recent closed call whose budget counts conventions (asked in turn). */
+  protected readonly defaultCall = rxResource({
+    params: () => (this.callId() ? undefined : this.calls.value()),
+    stream: ({ params }) =>
+      from(callsWithPossibleConventions(params)).pipe(
+        concatMap((call) => this.api.budget(call.id).pipe(tap((budget) => this.probed.set(call.id, budget)))),
+        first((budget) => budget.totals.conventionCount > 0, null),
+        map((budget) => budget?.callId ?? fallbackCallId(params)),
+      ),
+  });
+  protected readonly selectedCallId = computed(() => this.callId() || this.defaultCall.value() || null);
 
   protected readonly budget = rxResource({
     params: () => this.selectedCallId() ?? undefined,
-    stream: ({ params }) => this.api.budget(params),
+    stream: ({ params }) => {
+      const probed = this.probed.get(params);
+      this.probed.clear(); // used once: choosing this call again later reads it afresh
+      return probed ? of(probed) : this.api.budget(params);
+    },
   });
   protected readonly outlook = rxResource({
     params: () => this.selectedCallId() ?? undefined,
@@ -63,7 +81,7 @@ export class FinanceDashboard {
   });
 
   protected readonly errorMessage = computed(() => {
-    const error = this.calls.error() ?? this.budget.error() ?? this.outlook.error();
+    const error = this.calls.error() ?? this.defaultCall.error() ?? this.budget.error() ?? this.outlook.error();
     return error ? this.notifier.messageOf(error) : null;
   });
 
