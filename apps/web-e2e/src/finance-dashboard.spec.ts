@@ -61,6 +61,7 @@ test('the dashboard fits a 390 px phone, axe-clean', async ({ page, request }) =
   await page.goto(`/finances?callId=${callId}`);
   await dashboardReady(page);
   await page.waitForTimeout(400);
+  if (process.env['E2E_SCREENSHOTS']) await page.screenshot({ path: 'test-results/web-e2e/mobile/finance-dashboard.png', fullPage: true });
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
   await expectNoAxeViolations(page, 'finance dashboard at 390 px');
