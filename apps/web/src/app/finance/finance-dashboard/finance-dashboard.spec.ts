@@ -5,7 +5,7 @@ import { provideRouter } from '@angular/router';
 import type { BudgetView, CallSummaryView, FinanceOutlookView } from '@tremplin/contracts';
 import { provideEchartsCore } from 'ngx-echarts';
 import { normalizeSpaces, provideTestTranslations } from '../../../testing/test-providers';
-import { LanguageService } from '../../core/i18n/language.service';
+import { LANG_STORAGE_KEY, LanguageService } from '../../core/i18n/language.service';
 import { FileDownloader } from '../../shared/files/file-download';
 import { FinanceDashboard } from './finance-dashboard';
 
@@ -93,6 +93,7 @@ describe('FinanceDashboard', () => {
 
   beforeEach(async () => {
     charts.length = 0;
+    window.localStorage.removeItem(LANG_STORAGE_KEY); // the English test leaves its choice behind
     TestBed.configureTestingModule({
       imports: [FinanceDashboard],
       providers: [
@@ -192,6 +193,22 @@ describe('FinanceDashboard', () => {
     expect(monthRows).toHaveLength(24);
     expect(monthRows[3]).toEqual(['avr. 2016', '98', '5 700 000,30 €']);
     expect(monthRows[23]).toEqual(['déc. 2017', '0', '0,00 €']);
+  });
+
+  it('switches to English: labels, amounts, axis names and month names', async () => {
+    await TestBed.inject(LanguageService).use('en');
+    TestBed.tick();
+    await fixture.whenStable();
+    expect(cardText(el.querySelectorAll('[data-testid="finance-totals"] .card')[2] as Element)).toBe('Committed €51,234,567.89 69% of the envelope');
+    const table = el.querySelector('[data-testid="finance-cells"]');
+    expect(rowText(table?.querySelector('[data-testid="axis-EMPLOI"] tr'))).toEqual(['EMPLOI — Employment and integration']);
+    expect(rowText(table?.querySelector('[data-testid="cell-EMPLOI-2016"]'))).toEqual([
+      '2016', '€10,000,000.00', '€9,500,000.50', '€5,700,000.30', '€499,999.50', '€3,800,000.20', '120 conventions of axis EMPLOI in 2016',
+    ]);
+    expect(rowText(el.querySelectorAll('[data-testid="finance-monthly-table"] tbody tr')[3])).toEqual(['Apr 2016', '98', '€5,700,000.30']);
+    await settle();
+    const axisChart = charts[0]?.options.at(-1) as { series: Array<{ name: string }> };
+    expect(axisChart.series.map((s) => s.name)).toEqual(['Paid', 'Committed unpaid', 'Uncommitted']);
   });
 
   it('exports budget.csv with a progress indicator', () => {
