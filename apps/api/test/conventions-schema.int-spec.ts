@@ -1,5 +1,6 @@
 import type { CallInput, CallView } from '@tremplin/contracts';
 import { ConventionsAndPayments1764300000000 } from '../src/core/database/migrations/1764300000000-conventions-and-payments';
+import { CellConventionCount1764320000000 } from '../src/core/database/migrations/1764320000000-cell-convention-count';
 import { Convention, ConventionYear, Installment, Payment } from '../src/conventions/convention.entities';
 import { nord2016Call } from '../src/seed/nord-2016';
 import { insertApplication } from './support/applications-sql';
@@ -224,6 +225,8 @@ describe('conventions and payments schema', () => {
     const runner = t.dataSource.createQueryRunner();
     await runner.startTransaction();
     try {
+      // The later migration that builds on these tables goes first, as undoLastMigration would.
+      await new CellConventionCount1764320000000().down(runner);
       await runner.query(`DELETE FROM payment; DELETE FROM installment; DELETE FROM convention_amendment; DELETE FROM convention_year; DELETE FROM convention`);
       await new ConventionsAndPayments1764300000000().down(runner);
       const tables = await runner.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename IN ('convention','convention_year','convention_amendment','convention_counter','installment','payment') ORDER BY 1`);
@@ -233,6 +236,7 @@ describe('conventions and payments schema', () => {
       await expect(runner.query(`SAVEPOINT s; INSERT INTO outbox_mail (kind, to_address, subject, text_body) VALUES ('convention', 'a@example.org', 's', 'b')`)).rejects.toThrow(/ck_outbox_mail_kind/);
       await runner.query(`ROLLBACK TO SAVEPOINT s`);
       await new ConventionsAndPayments1764300000000().up(runner);
+      await new CellConventionCount1764320000000().up(runner);
       const again = await runner.query(`SELECT count(*)::int AS n FROM call_allocation WHERE id IS NOT NULL`);
       expect(again[0].n).toBeGreaterThan(0);
     } finally {
