@@ -14,9 +14,9 @@ describe('installments and payments (API)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     call = await createSmallCall(t, 'AAP-TEST-PAY-API');
-    [finance, admin, association1, association2, reviewer] = await Promise.all(
-      [DEMO.finance, DEMO.admin, DEMO.association1, DEMO.association2, DEMO.reviewer].map((email) => t.login(email)),
-    );
+    [finance, admin, association1, association2, reviewer] = await Promise.all([
+      t.login(DEMO.finance), t.login(DEMO.admin), t.login(DEMO.association1), t.login(DEMO.association2), t.login(DEMO.reviewer),
+    ]);
   });
   afterAll(() => t.close());
 

@@ -78,6 +78,11 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./conventions/conventions.routes').then((m) => m.OWN_CONVENTIONS_ROUTES),
   },
   {
+    path: 'finances',
+    canActivate: [permissionGuard('finance.read')],
+    loadChildren: () => import('./finance/finance.routes').then((m) => m.FINANCE_ROUTES),
+  },
+  {
     path: 'audit',
     canActivate: [permissionGuard('audit.read')],
     loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES),

@@ -22,6 +22,7 @@ import { ERROR_PAGE_EN } from '../errors/error-page.en.i18n';
 import { COMMITTEE_EN } from '../committee/committee.en.i18n';
 import { REVIEW_FORM_EN } from '../reviews/review-form/review-form.en.i18n';
 import { RANKING_EN } from '../committee/ranking/ranking.en.i18n';
+import { FINANCE_EN } from '../finance/finance.en.i18n';
 
 /** English UI texts: same keys as French (the type checks it), loaded only when chosen. */
 export const EN: typeof FR = {
@@ -206,4 +207,5 @@ export const EN: typeof FR = {
   reviewForm: REVIEW_FORM_EN,
   ranking: RANKING_EN,
   conventions: CONVENTIONS_EN,
+  finance: FINANCE_EN,
 };

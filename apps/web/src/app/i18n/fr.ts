@@ -21,6 +21,7 @@ import { REVIEW_ADMIN_FR } from '../review-admin/review-admin.i18n';
 import { COMMITTEE_FR } from '../committee/committee.i18n';
 import { REVIEW_FORM_FR } from '../reviews/review-form/review-form.i18n';
 import { RANKING_FR } from '../committee/ranking/ranking.i18n';
+import { FINANCE_FR } from '../finance/finance.i18n';
 
 /**
  * French UI texts (default language): the shared sections here, each feature's from its
@@ -211,4 +212,5 @@ export const FR = {
   reviewForm: REVIEW_FORM_FR,
   ranking: RANKING_FR,
   conventions: CONVENTIONS_FR,
+  finance: FINANCE_FR,
 };

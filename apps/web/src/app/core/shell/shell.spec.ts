@@ -68,8 +68,8 @@ describe('Shell', () => {
     [null, ['Appels à projets', 'Se connecter']],
     ['association', ['Appels à projets', 'Mes candidatures', 'Mon organisation', 'Mes conventions']],
     ['reviewer', ['Appels à projets', 'Mes évaluations']],
-    ['finance', ['Appels à projets', 'Candidatures', 'Conventions', "Journal d'audit"]],
-    ['admin', ['Appels à projets', 'Candidatures', 'Affectations', 'Conventions', 'Gérer les appels', 'Comptes', 'Courriels', 'Financeur', "Journal d'audit"]],
+    ['finance', ['Appels à projets', 'Candidatures', 'Conventions', 'Tableau financier', "Journal d'audit"]],
+    ['admin', ['Appels à projets', 'Candidatures', 'Affectations', 'Conventions', 'Gérer les appels', 'Comptes', 'Courriels', 'Financeur', 'Tableau financier', "Journal d'audit"]],
   ])('navigation for %s', async (role, expected) => {
     if (role) await signInAs(role);
     expect(navLabels()).toEqual(expected);

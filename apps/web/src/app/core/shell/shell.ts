@@ -35,6 +35,7 @@ const NAV: ReadonlyArray<NavItem & { show: 'always' | 'anonymous' | Permission }
   { path: '/admin/comptes', label: 'nav.accounts', icon: 'group', exact: false, show: 'users.manage' },
   { path: '/admin/courriels', label: 'nav.mails', icon: 'mail', exact: false, show: 'mails.read' },
   { path: '/admin/financeur', label: 'grantorPage.nav', icon: 'account_balance', exact: false, show: 'grantor.manage' },
+  { path: '/finances', label: 'finance.nav', icon: 'bar_chart', exact: false, show: 'finance.read' },
   { path: '/audit', label: 'nav.audit', icon: 'fact_check', exact: false, show: 'audit.read' },
   { path: '/connexion', label: 'nav.login', icon: 'login', exact: false, show: 'anonymous' },
 ];
