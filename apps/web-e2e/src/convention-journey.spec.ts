@@ -21,6 +21,17 @@ async function expectFitsPhone(page: Page, label: string): Promise<void> {
   await page.setViewportSize(DESKTOP);
 }
 
+/** « 25 000,00 € » → 2500000 (cents). */
+const cents = (text: string): number => Math.round(Number(normalizeSpaces(text).replace(/[\s€]/g, '').replace(',', '.')) * 100);
+
+/** The finance dashboard's cell (axis × year) of that call: committed and paid, in cents. */
+async function dashboardCell(page: Page, callId: string, axisCode: string, year: number): Promise<{ committed: number; paid: number }> {
+  await page.goto(`/finances?callId=${callId}`);
+  const row = page.locator('[data-testid="finance-cells"] tbody tr').filter({ has: page.locator(`a[href*="axisCode=${axisCode}&year=${year}"]`) });
+  await expect(row).toHaveCount(1);
+  return { committed: cents(await row.locator('td').nth(1).innerText()), paid: cents(await row.locator('td').nth(2).innerText()) };
+}
+
 const status = (page: Page) => page.getByTestId('convention-status');
 const dialog = (page: Page) => page.getByRole('dialog');
 
@@ -28,8 +39,8 @@ const dialog = (page: Page) => page.getByRole('dialog');
  * Issue #8, done when: finance takes a draft convention of the seed and sends it; the association's
  * legal representative signs it in Tremplin; finance signs it for the Département (deliberation
  * reference: the amounts are committed) and activates it; finance records the first advance; the
- * convention then shows the commitment and the payment. axe-core on every page and dialog visited,
- * and the pages at 390 px.
+ * convention and the finance dashboard's cell (axis × 2016) then show the commitment and the payment.
+ * axe-core on every page and dialog visited, and the pages at 390 px.
  */
 test('a convention from draft to its first payment: finance, the association, finance again', async ({ browser, request }) => {
   // Many axe passes (desktop and 390 px) on a shared machine: generous.
@@ -99,6 +110,13 @@ test('a convention from draft to its first payment: finance, the association, fi
   await expect(status(association)).toHaveText(/Signée par l’association/);
   await expect(association.locator('.timeline')).toContainText('Signée pour l’association par');
 
+  // The finance dashboard's cell of this convention's axis in 2016, before the commitment and the payment.
+  const detail = await request.get(`/api/conventions/${conventionId}`, { headers: { Authorization: `Bearer ${accessToken}` } });
+  const seen = (await detail.json()) as { callId: string; axisCode: string; years: Array<{ year: number; amountCents: number }> };
+  const amount2016 = seen.years.find((y) => y.year === 2016)?.amountCents ?? 0;
+  expect(amount2016).toBeGreaterThan(0);
+  const before = await dashboardCell(finance, seen.callId, seen.axisCode, 2016);
+
   // Finance: the Département's signature (commitment), activation, then the first advance.
   await finance.goto(conventionUrl);
   await expect(status(finance)).toHaveText(/Signée par l’association/);
@@ -133,8 +151,13 @@ test('a convention from draft to its first payment: finance, the association, fi
   await expect(dialog(finance)).toBeHidden();
   await expect(advance).toContainText('Payée');
   await expect(advance).toContainText('mandat M-2016-E2E-1');
-  // The convention shows the payment (the finance dashboard is another branch's: checked here instead).
+  // The convention shows the payment.
   await expect(finance.getByTestId('convention-paid-total')).toHaveText(advanceAmount);
+
+  // The dashboard shows the commitment (the 2016 amount) and the payment (the advance) in the cell.
+  const after = await dashboardCell(finance, seen.callId, seen.axisCode, 2016);
+  expect(after).toEqual({ committed: before.committed + amount2016, paid: before.paid + cents(advanceAmount) });
+  await expectNoAxeViolations(finance, 'finance dashboard');
 
   // The worklist no longer offers that advance; the list shows what was paid.
   await finance.goto('/conventions/echeances');
