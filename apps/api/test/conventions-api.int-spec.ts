@@ -157,7 +157,9 @@ describe('conventions API', () => {
     const before = await cells(call.id, 'MEDIATION', [2016, 2017, 2018]);
 
     // Who may do what, and in which state.
-    expect((await move(association, c, 'sent')).status).toBe(403);
+    // A draft is not shown to the association yet (404), nor to a reviewer (403).
+    expect((await move(association, c, 'sent')).status).toBe(404);
+    expect((await get(association, `/api/conventions/${c.id}`)).status).toBe(404);
     expect((await move(reviewer, c, 'sent')).status).toBe(403);
     const illegal = await move(finance, c, 'signed_by_department', { deliberationReference: 'CP 2016-315' });
     expect([illegal.status, illegal.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
@@ -386,6 +388,8 @@ describe('conventions API', () => {
     const theirs = await draft((await retainedApplication(t, call.id, { email: DEMO.association2, axisCode: 'FREINS', grants: [[2018, 300_000]], title: 'Garage solidaire' })).applicationId);
     await move(finance, theirs, 'sent');
 
+    expect(((await get(association, `/api/conventions?callId=${call.id}`)).body as Page<ConventionSummaryView>).items).toEqual([]);
+    await move(finance, mine, 'sent');
     const own = (await get(association, `/api/conventions?callId=${call.id}`)).body as Page<ConventionSummaryView>;
     expect(own.items.map((i) => i.number)).toEqual([mine.number]);
     const other = (await get(otherAssociation, `/api/conventions?callId=${call.id}`)).body as Page<ConventionSummaryView>;
@@ -398,8 +402,10 @@ describe('conventions API', () => {
     expect(byYear.items.map((i) => i.projectTitle)).toEqual(['Garage solidaire']);
     const byAxis = (await get(admin, `/api/conventions?callId=${call.id}&axisCode=MEDIATION`)).body as Page<ConventionSummaryView>;
     expect(byAxis.items.map((i) => i.projectTitle)).toEqual(['Atelier vélo solidaire']);
-    const byStatus = (await get(finance, `/api/conventions?callId=${call.id}&status=sent,active`)).body as Page<ConventionSummaryView>;
-    expect(byStatus.items.map((i) => [i.number, i.status])).toEqual([['CONV-2016-0002', 'sent']]);
+    const byStatus = (await get(finance, `/api/conventions?callId=${call.id}&status=draft,active`)).body as Page<ConventionSummaryView>;
+    expect(byStatus.items).toEqual([]);
+    const sentOnes = (await get(finance, `/api/conventions?callId=${call.id}&status=sent`)).body as Page<ConventionSummaryView>;
+    expect(sentOnes.items.map((i) => [i.number, i.status])).toEqual([['CONV-2016-0001', 'sent'], ['CONV-2016-0002', 'sent']]);
     const byText = (await get(finance, `/api/conventions?callId=${call.id}&q=vélo`)).body as Page<ConventionSummaryView>;
     expect(byText.items.map((i) => i.number)).toEqual(['CONV-2016-0001']);
     const paged = (await get(finance, `/api/conventions?callId=${call.id}&sort=totalCents&direction=desc&pageSize=1&page=2`)).body as Page<ConventionSummaryView>;

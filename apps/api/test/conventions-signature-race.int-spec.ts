@@ -1,4 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import type { ConventionView } from '@tremplin/contracts';
 import { createApp } from '../src/bootstrap';
@@ -14,18 +17,21 @@ import { bearer, DEMO, startTestApp, type TestApp } from './support/test-app';
 describe('concurrent Département signatures over two API instances', () => {
   let t: TestApp;
   let second: NestExpressApplication;
+  // Both instances store files in a folder of this test only, so that what is left there can be counted.
+  const storageDir = mkdtempSync(join(tmpdir(), 'tremplin-race-storage-'));
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ STORAGE_DIR: storageDir });
     // The same settings as the first instance (same JWT secret: a token works on both), same database.
     const config = loadConfig({
       NODE_ENV: 'test', JWT_SECRET: 'test-secret-that-is-long-enough-0123456789', DATA_DIR: '/tmp/tremplin-test-data', WEB_DIST_DIR: '/nonexistent',
-      LOG_LEVEL: 'error', SEED_DEMO: 'false', ACCOUNT_THROTTLE_MAX_PER_IP: '10000',
+      LOG_LEVEL: 'error', SEED_DEMO: 'false', ACCOUNT_THROTTLE_MAX_PER_IP: '10000', STORAGE_DIR: storageDir,
     });
     second = await createApp(config, t.databaseUrl, { logger: false });
   }, 60_000);
   afterAll(async () => {
     await second?.close();
     await t.close();
+    rmSync(storageDir, { recursive: true, force: true });
   });
 
   it('commits exactly up to the allocation; the refused get 409 naming the cell; the others are signed', async () => {
@@ -79,5 +85,7 @@ describe('concurrent Département signatures over two API instances', () => {
     // A refused signature leaves no signed file behind in the rows, and no audit event.
     const [events] = await t.sql<{ n: string }>(`SELECT count(*) AS n FROM audit_event WHERE action = 'convention.sign_by_department' AND entity_id = ANY($1::text[])`, [ids]);
     expect(events).toEqual({ n: '10' });
+    // On disk: the 50 drafts and the 10 signed PDFs; the 40 refused signatures removed the file they had written.
+    expect(readdirSync(storageDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())).toHaveLength(60);
   }, 240_000);
 });

@@ -56,12 +56,13 @@ export function toSummary(r: SummaryRow): ConventionSummaryView {
 
 /**
  * Which conventions the actor reaches, as SQL over `c`: an association's members their organisation's
- * only; staff holding conventions.manage or finance.read every one. Anyone else: none (the guard
+ * only, once sent; staff holding conventions.manage or finance.read every one. Anyone else: none (the guard
  * already refuses them; this is the second lock).
  */
 export function conventionScopeSql(actor: Actor, bind: (value: unknown) => string): string {
   if (roleHasPermission(actor.role, 'conventions.manage') || roleHasPermission(actor.role, 'finance.read')) return 'TRUE';
-  if (roleHasPermission(actor.role, 'conventions.own') && actor.organizationId) return `c.organization_id = ${bind(actor.organizationId)}`;
+  // A draft is the Département's working copy: the association sees its convention once sent.
+  if (roleHasPermission(actor.role, 'conventions.own') && actor.organizationId) return `c.organization_id = ${bind(actor.organizationId)} AND c.status <> 'draft'`;
   return 'FALSE';
 }
 

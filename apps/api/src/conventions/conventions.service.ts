@@ -466,6 +466,9 @@ export class ConventionsService {
           break;
         }
         case 'terminate': {
+          // Checked again on the locked row: a payment may have landed since the first check.
+          const late = transitionIssues(action, input, c.paidCents);
+          if (late.length) throw AppException.validation(late);
           changes.terminatedAt = now;
           changes.terminationReason = (input.reason ?? '').trim();
           changes.recoveryCents = input.recoveryCents ?? 0;
