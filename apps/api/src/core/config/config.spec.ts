@@ -72,6 +72,14 @@ describe('loadConfig', () => {
       .toEqual({ p12Path: '/etc/tremplin/departement.p12', passphrase: 's3cret', generated: false });
   });
 
+  it('runs the installment due pass hourly by default, never in tests unless asked, and 0 turns it off', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).installmentDueIntervalMs).toBe(3_600_000);
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'test' }).installmentDueIntervalMs).toBe(0);
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'test', INSTALLMENT_DUE_INTERVAL_MS: '60000' }).installmentDueIntervalMs).toBe(60_000);
+    expect(loadConfig({ DATA_DIR: dataDir(), INSTALLMENT_DUE_INTERVAL_MS: '0' }).installmentDueIntervalMs).toBe(0);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), INSTALLMENT_DUE_INTERVAL_MS: 'hourly' })).toThrow(/INSTALLMENT_DUE_INTERVAL_MS/);
+  });
+
   it.each([
     [{ ACCOUNT_THROTTLE_MAX_PER_IP: '0' }, /ACCOUNT_THROTTLE_MAX_PER_IP/],
     [{ PORT: 'abc' }, /PORT/],
