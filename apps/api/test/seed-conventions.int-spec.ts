@@ -231,15 +231,15 @@ describe('demo seed: conventions, installments and payments', () => {
     expect(terminated?.terminated_at.toISOString().slice(0, 4)).toBe('2017');
   });
 
-  it('stores association1’s and the first hundred PDFs now and renders the others on first need, to the same bytes', async () => {
-    const [docs] = await t.sql<{ stored: number; first_hundred_missing: number }>(
+  it('stores association1’s and the first fifty PDFs now and renders the others on first need, to the same bytes', async () => {
+    const [docs] = await t.sql<{ stored: number; first_fifty_missing: number }>(
       `SELECT count(*) FILTER (WHERE document_storage_key IS NOT NULL)::int AS stored,
-              count(*) FILTER (WHERE document_storage_key IS NULL AND number <= 'CONV-2016-0100')::int AS first_hundred_missing
+              count(*) FILTER (WHERE document_storage_key IS NULL AND number <= 'CONV-2016-0050')::int AS first_fifty_missing
          FROM convention WHERE call_id = $1`, [nordId]);
-    // The first hundred, association1's two and the amended and terminated ones when they are beyond them.
-    expect(docs?.first_hundred_missing).toBe(0);
-    expect(docs?.stored).toBeGreaterThanOrEqual(102);
-    expect(docs?.stored).toBeLessThanOrEqual(104);
+    // The first fifty, association1's two and the amended and terminated ones when they are beyond them.
+    expect(docs?.first_fifty_missing).toBe(0);
+    expect(docs?.stored).toBeGreaterThanOrEqual(52);
+    expect(docs?.stored).toBeLessThanOrEqual(54);
 
     const [missing] = await t.sql<{ id: string }>(`SELECT id FROM convention WHERE call_id = $1 AND document_storage_key IS NULL ORDER BY number LIMIT 1`, [nordId]);
     const rendered = await ensureConventionDocument(t.dataSource.manager, storage, missing?.id ?? '');
