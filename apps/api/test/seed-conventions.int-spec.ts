@@ -1,10 +1,27 @@
 // test-app first: it loads reflect-metadata, which the contracts' decorators need.
 import { bearer, DEMO, startTestApp, type TestApp } from './support/test-app';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { ApplicationSummaryView, Page } from '@tremplin/contracts';
 import { ensureConventionDocument } from '../src/conventions/convention-document-store';
 import { StorageService } from '../src/documents/storage.service';
+
+async function bytesOf(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Text as a kept PDF library (pdf.js via pdf-parse) extracts it, spaces normalised. */
+function pdfText(pdf: Buffer): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(process.execPath, [join(__dirname, '../../../tools/pdf-text.mjs')], { maxBuffer: 16 * 1024 * 1024 }, (error, out) =>
+      error ? reject(error) : resolve(out.replace(/[\u00a0\u202f\s]+/g, ' ')));
+    child.stdin?.end(pdf);
+  });
+}
 
 async function sha256Of(stream: Readable): Promise<string> {
   const hash = createHash('sha256');
@@ -231,15 +248,15 @@ describe('demo seed: conventions, installments and payments', () => {
     expect(terminated?.terminated_at.toISOString().slice(0, 4)).toBe('2017');
   });
 
-  it('stores association1’s and the first hundred PDFs now and renders the others on first need, to the same bytes', async () => {
-    const [docs] = await t.sql<{ stored: number; first_hundred_missing: number }>(
+  it('stores association1’s and the first fifty PDFs now and renders the others on first need, to the same bytes', async () => {
+    const [docs] = await t.sql<{ stored: number; first_fifty_missing: number }>(
       `SELECT count(*) FILTER (WHERE document_storage_key IS NOT NULL)::int AS stored,
-              count(*) FILTER (WHERE document_storage_key IS NULL AND number <= 'CONV-2016-0100')::int AS first_hundred_missing
+              count(*) FILTER (WHERE document_storage_key IS NULL AND number <= 'CONV-2016-0050')::int AS first_fifty_missing
          FROM convention WHERE call_id = $1`, [nordId]);
-    // The first hundred, association1's two and the amended and terminated ones when they are beyond them.
-    expect(docs?.first_hundred_missing).toBe(0);
-    expect(docs?.stored).toBeGreaterThanOrEqual(102);
-    expect(docs?.stored).toBeLessThanOrEqual(104);
+    // The first fifty, association1's two and the amended and terminated ones when they are beyond them.
+    expect(docs?.first_fifty_missing).toBe(0);
+    expect(docs?.stored).toBeGreaterThanOrEqual(52);
+    expect(docs?.stored).toBeLessThanOrEqual(54);
 
     const [missing] = await t.sql<{ id: string }>(`SELECT id FROM convention WHERE call_id = $1 AND document_storage_key IS NULL ORDER BY number LIMIT 1`, [nordId]);
     const rendered = await ensureConventionDocument(t.dataSource.manager, storage, missing?.id ?? '');
@@ -247,6 +264,19 @@ describe('demo seed: conventions, installments and payments', () => {
     expect(await sha256Of(await storage.get(rendered?.storageKey ?? ''))).toBe(rendered?.sha256);
     const [row] = await t.sql<{ key: string; sha: string }>(`SELECT document_storage_key AS key, document_sha256 AS sha FROM convention WHERE id = $1`, [missing?.id]);
     expect(row).toEqual({ key: rendered?.storageKey, sha: rendered?.sha256 });
+    // The late rendering names both parties, the number and the yearly amounts in French format.
+    const [facts] = await t.sql<{ number: string; legal_name: string; amounts: string[] }>(
+      `SELECT c.number, o.legal_name, array_agg(cy.amount_cents::text ORDER BY cy.year) AS amounts FROM convention c
+         JOIN organization o ON o.id = c.organization_id JOIN convention_year cy ON cy.convention_id = c.id WHERE c.id = $1 GROUP BY c.number, o.legal_name`,
+      [missing?.id]);
+    const text = await pdfText(await bytesOf(await storage.get(rendered?.storageKey ?? '')));
+    expect(text).toContain(`Convention ${facts?.number}`);
+    expect(text).toContain('Département du Nord');
+    expect(text).toContain(facts?.legal_name.replace(/\s+/g, ' '));
+    for (const [i, cents] of (facts?.amounts ?? []).entries()) {
+      const euros = `${Math.floor(Number(cents) / 100).toLocaleString('fr-FR').replace(/\s/g, ' ')},${String(Number(cents) % 100).padStart(2, '0')} €`;
+      expect(text).toContain(`${2016 + i} : ${euros}`);
+    }
     // Once stored, the same document is returned, not rendered again.
     expect(await ensureConventionDocument(t.dataSource.manager, storage, missing?.id ?? '')).toEqual(rendered);
 

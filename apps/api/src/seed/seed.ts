@@ -206,6 +206,7 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions): Pr
 
   const hashed = Date.now();
   let conventionsMs = 0;
+  let documentsMs = 0;
   await dataSource.transaction(async (manager) => {
     await bulkInsert(manager, 'organization', ORGANIZATION_COLUMNS, organizations, 2000);
     await bulkInsert(manager, 'app_user', userColumns(passwordHash), users, 2000);
@@ -256,7 +257,7 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions): Pr
     }
     // Conventions of the retained 2016 projects, their schedules and payments; a few PDFs now, the rest on first download.
     const conventionsStarted = Date.now();
-    if (conventionSeed) await insertConventionSeed(manager, options.storage, conventionSeed, nord.id, admin.id);
+    if (conventionSeed) documentsMs = (await insertConventionSeed(manager, options.storage, conventionSeed, nord.id, admin.id)).documentsMs;
     conventionsMs = Date.now() - conventionsStarted;
     const count = (status: ApplicationStatus) => applications.filter((a) => a.callId === nord.id && a.status === status).length;
     const conventionCount = (status: string) => conventionSeed?.conventions.filter((c) => c.status === status).length ?? 0;
@@ -296,7 +297,7 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions): Pr
     `Demo seeded at scale ${options.scale} in ${Date.now() - started} ms ` +
       `(${organizations.length} organisations, ${users.length} accounts, ${applications.length} applications of which ${submitted.length} submitted, ` +
       `${reviewSeed?.assignments.length ?? 0} review assignments, ${reviewSeed?.decisions.length ?? 0} decisions, ` +
-      `${conventionSeed?.conventions.length ?? 0} conventions (${conventionSeed?.eager.length ?? 0} PDFs rendered, ${conventionsMs} ms with their rows), ${conventionSeed?.payments.length ?? 0} payments; ` +
+      `${conventionSeed?.conventions.length ?? 0} conventions and ${conventionSeed?.payments.length ?? 0} payments in ${conventionsMs} ms (${conventionSeed?.eager.length ?? 0} PDFs and the amendments: ${documentsMs} ms); ` +
       `calls and content ${generated - started} ms, password hash wait ${hashed - generated} ms, database ${Date.now() - hashed} ms)`,
   );
 }
