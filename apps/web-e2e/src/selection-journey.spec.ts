@@ -175,8 +175,13 @@ test('admissibility, assignment, blind scoring with a conflict, committee, publi
       await turn('Page suivante');
     }
   };
+  // Located by CSS, not by role: while a dialog is open, Material hides the page from the accessibility tree.
+  const rowOf = (ref: string) => ranking.locator('tbody tr', { has: adminPage.locator(`button[aria-label="Décider sur ${ref}"]`) });
   const decide = async (ref: string, outcome: 'Retenu' | 'Non retenu') => {
-    await (await findRow(ref)).click();
+    const button = await findRow(ref);
+    // The row's place against the line, as the table shows it (class « below » under the cut line).
+    const below = /\bbelow\b/.test((await rowOf(ref).getAttribute('class')) ?? '');
+    await button.click();
     const dialog = adminPage.getByRole('dialog');
     await dialog.getByRole('radio', { name: outcome, exact: true }).check();
     if (outcome === 'Non retenu') {
@@ -186,8 +191,6 @@ test('admissibility, assignment, blind scoring with a conflict, committee, publi
     }
     // The dialog knows the row's place against the line: it asks for a justification exactly when
     // retaining below the line or rejecting above it.
-    const row = ranking.locator('tr', { has: adminPage.getByRole('button', { name: `Décider sur ${ref}`, exact: true }) });
-    const below = ((await row.locator('td').nth(1).textContent()) ?? '').includes('Sous la ligne');
     const exception = dialog.locator('#decision-line-exception');
     if ((outcome === 'Retenu') === below) {
       await expect(exception).toBeVisible();
@@ -198,9 +201,7 @@ test('admissibility, assignment, blind scoring with a conflict, committee, publi
     await dialog.getByRole('button', { name: 'Enregistrer' }).click();
     await expect(dialog).toBeHidden();
     // The ranking reloads in place and shows the simulated decision on the row.
-    await expect(ranking.locator('tr', { has: adminPage.getByRole('button', { name: `Décider sur ${ref}`, exact: true }) })).toContainText(
-      outcome === 'Retenu' ? 'Retenu (simulation)' : 'Rejeté (simulation)',
-    );
+    await expect(rowOf(ref)).toContainText(outcome === 'Retenu' ? 'Retenu (simulation)' : 'Rejeté (simulation)');
   };
   const projected2016 = async () => normalizeSpaces(await adminPage.getByTestId('projected-use').locator('tbody tr').first().textContent());
   const before = await projected2016();

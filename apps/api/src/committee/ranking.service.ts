@@ -124,7 +124,8 @@ export class RankingService {
     const options = this.options(query);
     const reductionBasisPoints = scoreParam(query.maxReductionPercent, 'maxReductionPercent');
     const axis = await this.axis(callId, query.axis);
-    const { items } = await this.rows(axis, options, 0, null);
+    // A rejected project is out of both lines (its amount is freed in the ranking: it would count for nothing).
+    const items = (await this.rows(axis, options, 0, null)).items.filter((row) => row.decision?.outcome !== 'rejected');
     const scoreOf = (row: RankingRowView): number => (options.score === 'normalized' ? row.normalizedScore : row.rawScore) ?? 0;
     // In a worker thread: the solve (up to 3 s) must not stop the API answering everyone else.
     const fit = await this.fitRunner.fit(
