@@ -14,6 +14,8 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // The envelope fit's solver runs in a worker thread: its own file beside main.js.
+      additionalEntryPoints: [{ entryName: 'envelope-fit.worker', entryPath: join(__dirname, 'src/committee/envelope-fit.worker.ts') }],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],
       optimization: false,

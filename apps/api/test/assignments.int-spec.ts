@@ -300,12 +300,10 @@ describe('assignment and conflicts of interest', () => {
     expect(view).toMatchObject({ reviewersPerApplication: 2, applications: 4, shortOfReviewers: 1, overdue: 0 });
     expect(view.matchQuality).toEqual({ axisAndTerritory: 0, axis: 4, territory: 2, none: 1 });
     expect(view.loads.map((l) => [nameOf.get(l.reviewerId), l.load, l.capacity]).sort()).toEqual([['R1', 1, 3], ['R2', 1, 3], ['R3', 2, 3], ['R4', 3, 3]]);
-    // A submitted review cannot be recused from.
+    // A4's review by R2 is submitted (the manual reassignment below refuses it). A conflict declared after
+    // submitting is allowed until the committee sits: see reviews.int-spec.
     const a4 = await assignmentOf('A4', 'R2');
     await t.sql(`UPDATE review_assignment SET status = 'accepted', review_status = 'submitted', submitted_at = now(), total_hundredths = 7000, opinion = 'favourable' WHERE id = $1`, [a4]);
-    const late = await t.http.post(`/api/assignments/${a4}/conflict`).set(bearer(tok.R2)).send({ kind: 'member' });
-    expect(late.status).toBe(409);
-    expect(late.body.code).toBe('ASSIGNMENT_REVIEW_SUBMITTED');
   });
 
   it('reassigns by hand under the rules (400 naming reviewerId, 409 when submitted or closed), and changes due dates', async () => {

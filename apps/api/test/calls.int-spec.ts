@@ -23,9 +23,14 @@ describe('calls as configuration', () => {
     expect(nord.axes.map((a: { code: string }) => a.code)).toEqual(['MEDIATION', 'INNOVATION', 'REMOBILISATION', 'FREINS', 'ACCOMPAGNEMENT']);
     expect(nord.axes.reduce((sum: number, a: { envelopeCents: number }) => sum + a.envelopeCents, 0)).toBe(7_430_000_000);
     expect(res.body.some((c: CallView) => c.status === 'open' && !c.historical)).toBe(true);
+    // Its real state: decided (published sessions, nobody waiting); the closed call under review is not, nor the open one.
+    expect(nord.decided).toBe(true);
+    const states = (res.body as CallView[]).map((c) => [c.status, c.decided]).sort();
+    expect(states).toEqual([['closed', false], ['closed', true], ['open', false]]);
 
     const detail = await t.http.get(`/api/calls/${nord.id}`);
     expect(detail.status).toBe(200);
+    expect(detail.body.decided).toBe(true);
     expect(detail.body.allocations).toHaveLength(15);
     expect(detail.body.criteria.reduce((sum: number, c: { weight: number }) => sum + c.weight, 0)).toBe(100);
     expect(detail.body.paymentRule).toEqual({ advanceBasisPoints: 6000 });

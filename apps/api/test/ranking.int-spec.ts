@@ -381,4 +381,39 @@ describe('committee ranking against the envelope', () => {
       { numRuns: 25, seed: 2016 },
     );
   });
+
+  it('frees the amount of a rejected project for the rows below: the line moves down, and decisions read the moved line', async () => {
+    const [session] = await t.sql<{ id: string }>(`SELECT id FROM committee_session WHERE call_id = $1`, [callId]);
+    await t.sql(
+      `INSERT INTO committee_decision (application_id, session_id, outcome, rejection_reason, decided_by)
+       SELECT $1, $2, 'rejected', 'outside_priorities', u.id FROM app_user u WHERE u.email = $3`, [ids['A1'], session?.id, DEMO.admin],
+    );
+    try {
+      // A1 rejected counts 0 €. Running totals (€), A1 A2 A3 A4 A5 A6:
+      //   2024: 0, 300, 600, 700, 750, 1250 > 1000 → A6 passes;  2025: 0, 200, 350, 450, 510, 510 ≤ 600;  2026: 0, 100, 200, 300, 350, 350 ≤ 500.
+      // The cut line moves from rank 4 (2025: 650 > 600) to rank 6.
+      const view = await ranking('axis=AXA');
+      expect(refs(view)).toEqual(['RANK-A1', 'RANK-A2', 'RANK-A3', 'RANK-A4', 'RANK-A5', 'RANK-A6']);
+      expect(view.items.map((row) => running(row))).toEqual([
+        [0, 0, 0], [30000, 20000, 10000], [60000, 35000, 20000], [70000, 45000, 30000], [75000, 51000, 35000], [125000, 51000, 35000],
+      ]);
+      expect(view.items[0]?.years.map((y) => [y.amountCents, y.requestedCents])).toEqual([[0, 30000], [0, 20000], [0, 10000]]);
+      expect(view.items.map((row) => row.aboveCutLine)).toEqual([true, true, true, true, true, false]);
+      expect(view.cutLineRank).toBe(6);
+      // A4 (rank 4, reviewed) is now above the line: retaining it needs no justification and is not flagged.
+      const res = await t.http.post(`/api/applications/${ids['A4']}/decision`).set(bearer(admin)).send({
+        version: 0, outcome: 'retained', comment: '',
+        grants: [{ year: 2024, amountCents: 10000 }, { year: 2025, amountCents: 10000 }, { year: 2026, amountCents: 10000 }],
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ outcome: 'retained', flagged: false, belowLine: false, rankAtDecision: 4 });
+      // The envelope fit leaves the rejected project out of both lines.
+      const fit = (await get(`/api/calls/${callId}/envelope-fit?axis=AXA`)).body as EnvelopeFitView;
+      expect(fit.strict.applicationIds).toEqual([ids['A2'], ids['A3'], ids['A4'], ids['A5']]);
+      expect(fit.suggested.applicationIds).not.toContain(ids['A1']);
+    } finally {
+      await t.sql(`DELETE FROM decision_grant WHERE application_id = ANY($1::uuid[])`, [[ids['A1'], ids['A4']]]);
+      await t.sql(`DELETE FROM committee_decision WHERE application_id = ANY($1::uuid[])`, [[ids['A1'], ids['A4']]]);
+    }
+  });
 });

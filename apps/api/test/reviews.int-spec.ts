@@ -344,6 +344,76 @@ describe('reviews: drafts, submission, blind rule, revisions, lock', () => {
     await f.t.sql(`UPDATE committee_session SET axis_id = (SELECT id FROM call_axis WHERE call_id = $2 AND id <> (SELECT axis_id FROM application WHERE id = $3) LIMIT 1) WHERE id = $1`, [session?.id, f.call.id, app.id]);
     expect((await r.submit(id, f.reviewerA, version)).status).toBe(200);
   });
+
+  it('takes a conflict declared after submitting: the review leaves the consolidated score and the moments, the application is back under review and reassigned; 409 once the committee sits', async () => {
+    const app = await admissibleApplication(f, 'Conflit découvert après coup');
+    const idA = await assign(f, app.id, DEMO.reviewer);
+    const idB = await assign(f, app.id, DEMO.reviewer2);
+    await r.complete(idA, f.reviewerA, S72);
+    await r.complete(idB, f.reviewerB, S43, { comments: { PARTENARIATS: 'Aucun partenaire identifié.' } });
+    // (72 + 43) / 2 = 57.5, 72 − 43 = 29 > 20: divergent; both submitted: reviewed.
+    expect(await consolidated(f.t, app.id)).toEqual({
+      status: 'reviewed', review_count: 2, review_sum_hundredths: 11500, review_min_hundredths: 4300, review_max_hundredths: 7200, score_hundredths: 5750, divergent: true,
+    });
+    const statA = await stat(f.t, f.call.id, DEMO.reviewer);
+    const statB = await stat(f.t, f.call.id, DEMO.reviewer2);
+
+    const res = await f.t.http.post(`/api/assignments/${idA}/conflict`).set(bearer(f.reviewerA)).send({ kind: 'member', comment: 'Adhérent depuis 2015.' });
+    expect(res.status).toBe(200);
+    expect(res.body.assignment).toMatchObject({ id: idA, status: 'recused' });
+    // Only B's 43 remains: mean 43, min = max = 43, no divergence; a review is missing again: under review.
+    expect(await consolidated(f.t, app.id)).toEqual({
+      status: 'under_review', review_count: 1, review_sum_hundredths: 4300, review_min_hundredths: 4300, review_max_hundredths: 4300, score_hundredths: 4300, divergent: false,
+    });
+    // A's moments lose the 72 (count − 1, Σ − 7200, Σ² − 7200²); B's do not move.
+    expect(await stat(f.t, f.call.id, DEMO.reviewer)).toEqual({
+      review_count: (statA?.review_count ?? 0) - 1,
+      sum_hundredths: String(Number(statA?.sum_hundredths) - 7200),
+      sum_squares: String(Number(statA?.sum_squares) - 51_840_000),
+    });
+    expect(await stat(f.t, f.call.id, DEMO.reviewer2)).toEqual(statB);
+    // The tie is recorded, the recusal and the reopening are audited, and A no longer sees the application.
+    expect(await f.t.sql("SELECT kind, comment FROM reviewer_tie t JOIN app_user u ON u.id = t.reviewer_id WHERE u.email = $1 AND t.organization_id = $2", [DEMO.reviewer, app.organizationId]))
+      .toEqual([{ kind: 'member', comment: 'Adhérent depuis 2015.' }]);
+    expect(await f.t.sql("SELECT diff FROM audit_event WHERE entity_id = $1 AND action = 'review-assignment.recused'", [idA])).toEqual([{
+      diff: { status: { before: 'accepted', after: 'recused' }, conflictKind: { before: null, after: 'member' }, scoreHundredths: { before: 5750, after: 4300 } },
+    }]);
+    expect(await f.t.sql("SELECT diff FROM audit_event WHERE entity_id = $1 AND action = 'application.review-reopened'", [app.id]))
+      .toEqual([{ diff: { status: { before: 'reviewed', after: 'under_review' } } }]);
+    expect((await r.reviews(app.id, f.reviewerA)).status).toBe(404);
+    expect((await f.t.http.get(`/api/applications/${app.id}`).set(bearer(f.reviewerA))).status).toBe(404);
+    // Reassigned as for an unsubmitted review: the application has two active assignments again, neither A's.
+    const active = await f.t.sql<{ email: string; status: string }>(
+      `SELECT u.email, ra.status FROM review_assignment ra JOIN app_user u ON u.id = ra.reviewer_id
+        WHERE ra.application_id = $1 AND ra.status IN ('assigned', 'accepted') ORDER BY u.email`, [app.id],
+    );
+    expect(active.length).toBe(2);
+    expect(active.map((a) => a.email)).not.toContain(DEMO.reviewer);
+    expect(active.map((a) => a.email)).toContain(DEMO.reviewer2);
+    expect(res.body.reassigned).toBe(true);
+
+    // Once the axis's committee session is open, a late conflict is refused with a clear message; nothing moves.
+    const other = await admissibleApplication(f, 'Conflit après ouverture de la séance');
+    const idC = await assign(f, other.id, DEMO.reviewer);
+    await r.complete(idC, f.reviewerA, S60);
+    const [session] = await f.t.sql<{ id: string }>(
+      `INSERT INTO committee_session (call_id, axis_id, sits_on, deliberation_reference, opened_by)
+       SELECT a.call_id, a.axis_id, current_date, 'CP-TEST-2', u.id FROM application a, app_user u WHERE a.id = $1 AND u.email = $2 RETURNING id`,
+      [other.id, DEMO.admin],
+    );
+    try {
+      const refused = await f.t.http.post(`/api/assignments/${idC}/conflict`).set(bearer(f.reviewerA)).send({ kind: 'member' });
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({
+        code: 'CONFLICT_DECLARATION_CLOSED',
+        message: "La commission de cet axe est ouverte ou a statué : un conflit d'intérêts ne peut plus être déclaré sur une évaluation remise. Signalez-le au service instructeur.",
+      });
+      expect(await consolidated(f.t, other.id)).toMatchObject({ status: 'reviewed', review_count: 1, score_hundredths: 6000 });
+      expect(await f.t.sql('SELECT status FROM review_assignment WHERE id = $1', [idC])).toEqual([{ status: 'accepted' }]);
+    } finally {
+      await f.t.sql('DELETE FROM committee_session WHERE id = $1', [session?.id]);
+    }
+  });
 });
 
 describe('calibration: severity and normalised scores against a hand-computed fixture', () => {

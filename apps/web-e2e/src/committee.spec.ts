@@ -20,6 +20,11 @@ test('the committee opens a session on an axis and follows the projected use of 
   const rows = page.getByTestId('projected-use').locator('tbody tr');
   await expect(rows).toHaveCount(3);
   await expect(page.getByRole('button', { name: 'Publier les décisions' })).toBeVisible();
+  // Decisions are taken from the ranking: its rows get the actions column and the selection boxes.
+  const ranking = page.getByTestId('ranking-table');
+  await expect(ranking.getByRole('columnheader', { name: 'Actions' })).toBeVisible();
+  await expect(ranking.getByRole('checkbox', { name: 'Sélectionner les candidatures décidables de la page' })).toBeAttached();
+  await expect(page.getByTestId('decide-selection')).toBeDisabled();
   await expectNoAxeViolations(page, 'committee page, open session');
 
   await page.setViewportSize({ width: 390, height: 844 });

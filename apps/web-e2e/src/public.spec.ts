@@ -2,12 +2,12 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, normalizeSpaces } from './support';
 
 test.describe('public pages', () => {
-  test('the home page shows the historical 2016 call with its five axes and €74.3M, and the open demo call', async ({ page }) => {
+  test('the home page shows the decided 2016 call with its five axes and €74.3M, and the open demo call', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Appels à projets');
     const nord = page.locator('mat-card, article, section').filter({ hasText: 'AAP-NORD-2016' }).first();
     await expect(nord).toBeVisible();
-    await expect(nord).toContainText('Appel historique');
+    await expect(nord).toContainText('Appel 2016 — décidé');
     const text = normalizeSpaces(await nord.innerText());
     expect(text).toContain('74 300 000 €');
     for (const axis of ['Médiation', 'Innovation', 'Remobilisation professionnelle', "Levée des freins à l'emploi", 'Accompagnement social']) {

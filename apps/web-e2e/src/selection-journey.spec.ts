@@ -154,8 +154,34 @@ test('admissibility, assignment, blind scoring with a conflict, committee, publi
   await expectNoAxeViolations(adminPage, 'committee page with an open session');
 
   const reference = ((await (await request.get(`/api/applications/${appId}`, { headers: admin })).json()) as { reference: string }).reference;
+  // Decisions are taken from the ranking itself, which is paginated: page through it to the row.
+  const ranking = adminPage.getByTestId('ranking-table');
+  /** Clicks a paginator button and waits for that page of the ranking to be shown. */
+  const turn = async (name: string) => {
+    const loaded = adminPage.waitForResponse((r) => /\/api\/calls\/[^/]+\/ranking\?/.test(r.url()));
+    await adminPage.getByRole('button', { name }).click();
+    await loaded;
+    await expect(ranking.locator('tbody tr').first()).toBeVisible();
+  };
+  const firstPage = async () => {
+    if (await adminPage.getByRole('button', { name: 'Première page' }).isEnabled()) await turn('Première page');
+  };
+  const findRow = async (ref: string) => {
+    await firstPage();
+    for (;;) {
+      const button = adminPage.getByRole('button', { name: `Décider sur ${ref}`, exact: true });
+      if (await button.count()) return button;
+      expect(await adminPage.getByRole('button', { name: 'Page suivante' }).isEnabled(), `${ref} is in the ranking`).toBe(true);
+      await turn('Page suivante');
+    }
+  };
+  // Located by CSS, not by role: while a dialog is open, Material hides the page from the accessibility tree.
+  const rowOf = (ref: string) => ranking.locator('tbody tr', { has: adminPage.locator(`button[aria-label="Décider sur ${ref}"]`) });
   const decide = async (ref: string, outcome: 'Retenu' | 'Non retenu') => {
-    await adminPage.getByRole('button', { name: `Décider sur ${ref}` }).click();
+    const button = await findRow(ref);
+    // The row's place against the line, as the table shows it (class « below » under the cut line).
+    const below = /\bbelow\b/.test((await rowOf(ref).getAttribute('class')) ?? '');
+    await button.click();
     const dialog = adminPage.getByRole('dialog');
     await dialog.getByRole('radio', { name: outcome, exact: true }).check();
     if (outcome === 'Non retenu') {
@@ -163,18 +189,35 @@ test('admissibility, assignment, blind scoring with a conflict, committee, publi
       await adminPage.getByRole('option').first().click();
       await adminPage.locator('#decision-comment').fill('Le projet recoupe une action déjà financée sur le territoire.');
     }
-    // Retaining below the cut line or rejecting above it needs a written justification; the dialog offers
-    // the field whenever it cannot rule that out, and the server decides whether it was needed.
+    // The dialog knows the row's place against the line: it asks for a justification exactly when
+    // retaining below the line or rejecting above it.
     const exception = dialog.locator('#decision-line-exception');
-    if (await exception.isVisible()) await exception.fill('Choix du comité motivé par la couverture territoriale.');
+    if ((outcome === 'Retenu') === below) {
+      await expect(exception).toBeVisible();
+      await exception.fill('Choix du comité motivé par la couverture territoriale.');
+    } else {
+      await expect(exception).toBeHidden();
+    }
     await dialog.getByRole('button', { name: 'Enregistrer' }).click();
     await expect(dialog).toBeHidden();
+    // The ranking reloads in place and shows the simulated decision on the row.
+    await expect(rowOf(ref)).toContainText(outcome === 'Retenu' ? 'Retenu (simulation)' : 'Rejeté (simulation)');
   };
+  const projected2016 = async () => normalizeSpaces(await adminPage.getByTestId('projected-use').locator('tbody tr').first().textContent());
+  const before = await projected2016();
   await decide(reference, 'Retenu');
-  const rows = adminPage.getByTestId('committee-rows');
-  const other = rows.locator('tbody tr').filter({ hasNotText: reference }).first();
-  const otherRef = ((await other.locator('td').nth(1).textContent()) ?? '').trim();
-  expect(otherRef).toMatch(/^AAP/);
+  // The projected use follows each decision.
+  await expect.poll(projected2016).not.toBe(before);
+  // Another decidable row, on whichever page it is.
+  await firstPage();
+  let otherRef = '';
+  for (;;) {
+    const labels = await ranking.getByRole('button', { name: /^Décider sur / }).evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
+    otherRef = labels.map((l) => l.replace(/^Décider sur /, '')).find((ref) => ref !== reference) ?? '';
+    if (otherRef || !(await adminPage.getByRole('button', { name: 'Page suivante' }).isEnabled())) break;
+    await turn('Page suivante');
+  }
+  expect(otherRef).not.toBe('');
   await decide(otherRef, 'Non retenu');
   await expectNoAxeViolations(adminPage, 'committee page with decisions (simulation)');
   await adminPage.getByTestId('publish').click();

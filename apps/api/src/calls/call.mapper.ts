@@ -14,7 +14,7 @@ function allocationViews(call: Call): AllocationView[] {
     .sort((a, b) => a.axisCode.localeCompare(b.axisCode) || a.year - b.year);
 }
 
-export function toCallSummaryView(call: Call, now = new Date()): CallSummaryView {
+export function toCallSummaryView(call: Call, now = new Date(), decided = false): CallSummaryView {
   const status = callStatus(call, now);
   const axes = [...(call.axes ?? [])].sort((a, b) => a.position - b.position);
   return {
@@ -30,6 +30,7 @@ export function toCallSummaryView(call: Call, now = new Date()): CallSummaryView
     envelopeCents: call.envelopeCents,
     status,
     historical: status === 'closed',
+    decided: status === 'closed' && decided,
     axes: axes.map((axis) => ({
       code: axis.code,
       labelFr: axis.labelFr,
@@ -41,9 +42,9 @@ export function toCallSummaryView(call: Call, now = new Date()): CallSummaryView
   };
 }
 
-export function toCallView(call: Call, now = new Date()): CallView {
+export function toCallView(call: Call, now = new Date(), decided = false): CallView {
   return {
-    ...toCallSummaryView(call, now),
+    ...toCallSummaryView(call, now, decided),
     allocations: allocationViews(call),
     criteria: [...(call.criteria ?? [])]
       .sort((a, b) => a.position - b.position)

@@ -28,13 +28,14 @@ export class CallsService {
   async list(): Promise<CallSummaryView[]> {
     const calls = await this.dataSource.getRepository(Call).find({ relations: { axes: true, allocations: true }, order: { opensAt: 'DESC' } });
     const now = new Date();
-    return calls.map((call) => toCallSummaryView(call, now));
+    const decided = await decidedCalls(this.dataSource.manager, calls.map((c) => c.id));
+    return calls.map((call) => toCallSummaryView(call, now, decided.has(call.id)));
   }
 
   async get(id: string): Promise<CallView> {
     const call = await this.dataSource.getRepository(Call).findOne({ where: { id }, relations: WITH_CONFIG });
     if (!call) throw AppException.notFound();
-    return toCallView(call);
+    return toCallView(call, new Date(), (await decidedCalls(this.dataSource.manager, [call.id])).has(call.id));
   }
 
   async create(actor: Actor | null, input: CallInput): Promise<CallView> {
@@ -193,7 +194,7 @@ export class CallsService {
   }
 
   private async load(manager: EntityManager, id: string): Promise<CallView> {
-    return toCallView(await manager.findOneOrFail(Call, { where: { id }, relations: WITH_CONFIG }));
+    return toCallView(await manager.findOneOrFail(Call, { where: { id }, relations: WITH_CONFIG }), new Date(), (await decidedCalls(manager, [id])).has(id));
   }
 }
 
@@ -244,4 +245,20 @@ export function lockedChanges(before: CallView, input: CallInput): LockedPart[] 
     if (Object.keys(diffOf({ [key]: snapshot[key] }, { [key]: proposed[key] })).length > 0) changed.push(key);
   }
   return changed;
+}
+
+/**
+ * The calls (among `ids`) whose selection is decided: a committee session published, and no application
+ * still waiting for a decision (admissible, under review or reviewed; earlier states never reach the committee).
+ */
+async function decidedCalls(manager: EntityManager, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows: Array<{ id: string }> = await manager.query(
+    `SELECT c.id FROM call c
+      WHERE c.id = ANY($1::uuid[])
+        AND EXISTS (SELECT 1 FROM committee_session s WHERE s.call_id = c.id AND s.status = 'published')
+        AND NOT EXISTS (SELECT 1 FROM application a WHERE a.call_id = c.id AND a.status IN ('admissible', 'under_review', 'reviewed'))`,
+    [ids],
+  );
+  return new Set(rows.map((r) => r.id));
 }

@@ -4,9 +4,9 @@ import { DataSource } from 'typeorm';
 import type {
   EnvelopeFitQuery, EnvelopeFitView, EnvelopeLineView, RankingAmount, RankingQuery, RankingRowView, RankingScore, RankingView,
 } from '@tremplin/contracts';
-import { fitEnvelope } from '@tremplin/domain/solver';
 import { AppException } from '../core/errors/app.exception';
 import { pageParams } from '../core/pagination';
+import { EnvelopeFitRunner } from './envelope-fit-runner';
 import { rankingSql } from './ranking.sql';
 
 export interface RankingAxis {
@@ -69,7 +69,10 @@ export function scoreParam(value: string | undefined, field: string): number {
 
 @Injectable()
 export class RankingService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly fitRunner: EnvelopeFitRunner,
+  ) {}
 
   /** The call and axis, with the axis × year allocations; 404 for an unknown call, 400 for an axis it does not have. */
   async axis(callId: string, axisCode: string): Promise<RankingAxis> {
@@ -121,9 +124,11 @@ export class RankingService {
     const options = this.options(query);
     const reductionBasisPoints = scoreParam(query.maxReductionPercent, 'maxReductionPercent');
     const axis = await this.axis(callId, query.axis);
-    const { items } = await this.rows(axis, options, 0, null);
+    // A rejected project is out of both lines (its amount is freed in the ranking: it would count for nothing).
+    const items = (await this.rows(axis, options, 0, null)).items.filter((row) => row.decision?.outcome !== 'rejected');
     const scoreOf = (row: RankingRowView): number => (options.score === 'normalized' ? row.normalizedScore : row.rawScore) ?? 0;
-    const fit = await fitEnvelope(
+    // In a worker thread: the solve (up to 3 s) must not stop the API answering everyone else.
+    const fit = await this.fitRunner.fit(
       items.map((row) => ({ id: row.applicationId, score: scoreOf(row), amounts: row.years.map((y) => ({ year: y.year, amountCents: y.amountCents })) })),
       axis.allocations.map((a) => ({ year: a.year, amountCents: a.allocationCents })),
       { maxReductionBasisPoints: reductionBasisPoints, minScore: options.minScoreHundredths / 100, timeLimitSeconds: 3 },

@@ -32,12 +32,16 @@ export function rankingLinesSql(options: { score: RankingScore; amount: RankingA
   ),
   ordered AS (
     SELECT x.id, x.score_hundredths AS raw_h, n.normalized_hundredths AS norm_h,
+           EXISTS (SELECT 1 FROM committee_decision dr WHERE dr.application_id = x.id AND dr.outcome = 'rejected') AS rejected,
            row_number() OVER (ORDER BY ${scoreColumn} DESC NULLS LAST, x.reference, x.id) AS rank
       FROM axis_apps x
       LEFT JOIN norm_app n ON n.application_id = x.id
   ),
   amounts AS (
-    SELECT o.id, o.rank, y.year, y.allocation, COALESCE(q.amount_cents, 0) AS requested, r.cents AS recommended, ${amount} AS amount
+    SELECT o.id, o.rank, y.year, y.allocation, COALESCE(q.amount_cents, 0) AS requested, r.cents AS recommended,
+           -- A project the committee rejects (simulation or published) frees its amount for the rows below:
+           -- the line moves down, and decisions read the same lines.
+           CASE WHEN o.rejected THEN 0 ELSE ${amount} END AS amount
       FROM ordered o
       CROSS JOIN years y
       -- An aggregate keeps this a per-row primary-key lookup (one row at most) instead of a scan of every request.

@@ -4,12 +4,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type {
   DeclareConflictRequest, DeclareConflictResult, DeclareTieRequest, DeclareTieResult, OrganizationNameView, ReviewerTieView,
 } from '@tremplin/contracts';
-import { assignmentLifecycle, type TieKind } from '@tremplin/domain';
+import { applicationLifecycle, assignmentLifecycle, type ApplicationStatus, type TieKind } from '@tremplin/domain';
 import { AuditService, type AuditEntry } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
 import { AppException } from '../core/errors/app.exception';
 import { containsPattern } from '../core/like';
 import { AssignmentsService } from './assignments.service';
+import { consolidateApplication } from './review-scoring.service';
 
 /**
  * SQL that is true when reviewer `userIdSql` is kept out of application `applicationIdSql`: they recused
@@ -92,13 +93,22 @@ export class ConflictsService {
     return rows.map((r) => ({ id: r.id, legalName: r.legal_name }));
   }
 
-  /** The reviewer declares a conflict on an assignment: recused, the tie recorded, the application reassigned. */
+  /**
+   * The reviewer declares a conflict on an assignment: recused, the tie recorded, the application
+   * reassigned. Also after submitting the review, until the axis's committee session opens: the review
+   * then leaves the consolidated score and the reviewer's moments, and the application is back under review.
+   */
   async declareConflict(actor: Actor, assignmentId: string, input: DeclareConflictRequest): Promise<DeclareConflictResult> {
     return this.dataSource.transaction(async (manager) => {
+      // The application's row first, then the assignment's: the order of the scoring work (no deadlock).
+      const [target]: Array<{ application_id: string }> = await manager.query('SELECT application_id FROM review_assignment WHERE id = $1', [assignmentId]);
+      if (target) await manager.query('SELECT 1 FROM application WHERE id = $1 FOR UPDATE', [target.application_id]);
       const locked = await this.assignments.ownAssignment(manager, actor, assignmentId);
-      if (locked.review_status === 'submitted') throw AppException.conflict('ASSIGNMENT_REVIEW_SUBMITTED');
-      assignmentLifecycle.next(locked.status, 'recuse');
+      const status = assignmentLifecycle.next(locked.status, 'recuse');
       const comment = input.comment?.trim() ?? '';
+      const late = locked.review_status === 'submitted'
+        ? await this.withdrawSubmittedReview(manager, locked, status, input.kind, comment)
+        : { audits: [] as AuditEntry[] };
       const tie: Array<{ id: string }> = await manager.query(
         `INSERT INTO reviewer_tie (reviewer_id, organization_id, kind, comment) VALUES ($1, $2, $3, $4)
          ON CONFLICT ON CONSTRAINT uq_reviewer_tie DO NOTHING RETURNING id`,
@@ -112,9 +122,56 @@ export class ConflictsService {
       );
       const view = await this.assignments.queueItem(manager, actor, assignmentId);
       if (tie[0]) await this.audit.record(manager, actor, tieAudit(tie[0].id, locked.organization_id, input.kind, comment));
-      for (const entry of recused.audits) await this.audit.record(manager, actor, entry);
+      for (const entry of [...late.audits, ...recused.audits]) await this.audit.record(manager, actor, entry);
       return { assignment: view, reassigned: (complete?.n ?? 0) >= (complete?.k ?? 1) };
     });
+  }
+
+  /**
+   * A conflict found after submitting (the caller holds the application's and the assignment's locks):
+   * refused once a committee session on the axis is open or published (the committee works on these
+   * scores); otherwise the assignment is recused, its review leaves the reviewer's moments and the
+   * consolidated score, the application goes back under review, and another reviewer is sought.
+   */
+  private async withdrawSubmittedReview(
+    manager: EntityManager, locked: { id: string; call_id: string; application_id: string; reviewer_id: string; status: string }, status: string, kind: TieKind, comment: string,
+  ): Promise<{ audits: AuditEntry[] }> {
+    const [app]: Array<{ axis_id: string; status: ApplicationStatus; version: number; score_hundredths: number | null }> = await manager.query(
+      'SELECT axis_id, status, version, score_hundredths FROM application WHERE id = $1', [locked.application_id],
+    );
+    const sessions: unknown[] = await manager.query(
+      `SELECT 1 FROM committee_session WHERE call_id = $1 AND axis_id = $2 AND status IN ('open', 'published') LIMIT 1`, [locked.call_id, app?.axis_id],
+    );
+    if (!app || sessions.length) throw AppException.conflict('CONFLICT_DECLARATION_CLOSED');
+    const [review]: Array<{ total_hundredths: number }> = await manager.query('SELECT total_hundredths FROM review_assignment WHERE id = $1', [locked.id]);
+    const total = review?.total_hundredths ?? 0;
+    await manager.query(
+      `UPDATE reviewer_call_stat SET review_count = review_count - 1, sum_hundredths = sum_hundredths - $3, sum_squares = sum_squares - $3::bigint * $3::bigint
+        WHERE call_id = $1 AND reviewer_id = $2`,
+      [locked.call_id, locked.reviewer_id, total],
+    );
+    await manager.query(
+      `UPDATE review_assignment SET status = $2, conflict_kind = $3, conflict_comment = $4, recused_at = now(), updated_at = now(), version = version + 1 WHERE id = $1`,
+      [locked.id, status, kind, comment],
+    );
+    await consolidateApplication(manager, locked.application_id, locked.call_id);
+    const [after]: Array<{ score_hundredths: number | null }> = await manager.query('SELECT score_hundredths FROM application WHERE id = $1', [locked.application_id]);
+    const audits: AuditEntry[] = [{
+      action: 'review-assignment.recused', entityType: 'review_assignment', entityId: locked.id,
+      diff: {
+        status: { before: locked.status, after: status }, conflictKind: { before: null, after: kind },
+        // The submitted review no longer counts: the application's consolidated score moves.
+        scoreHundredths: { before: app.score_hundredths, after: after?.score_hundredths ?? null },
+      },
+    }];
+    if (app.status === 'reviewed') {
+      const to = applicationLifecycle.next(app.status, 'reopen_review');
+      await manager.query('UPDATE application SET status = $2, version = version + 1, updated_at = now() WHERE id = $1', [locked.application_id, to]);
+      audits.push({ action: 'application.review-reopened', entityType: 'application', entityId: locked.application_id, diff: { status: { before: app.status, after: to } } });
+    }
+    const filled = await this.assignments.fillApplication(manager, locked.call_id, locked.application_id);
+    if (filled.audit) audits.push(filled.audit);
+    return { audits };
   }
 
   /**

@@ -285,20 +285,7 @@ export class ReviewScoringService {
 
   /** The consolidated columns from the application's (≤ k) submitted reviews, with the domain rule. The row is locked. */
   private async consolidate(manager: EntityManager, application: Application): Promise<void> {
-    const rows = await manager.query<Array<{ total_hundredths: number }>>(
-      `SELECT total_hundredths FROM review_assignment WHERE application_id = $1 AND status = 'accepted' AND review_status = 'submitted'`, [application.id],
-    );
-    const [call] = await manager.query<Array<{ divergence_threshold: number }>>('SELECT divergence_threshold FROM call WHERE id = $1', [application.callId]);
-    const totals = rows.map((r) => r.total_hundredths);
-    const c = consolidateScores(totals.map((t) => t / 100), call?.divergence_threshold);
-    await manager.query(
-      `UPDATE application SET review_count = $2, review_sum_hundredths = $3, review_min_hundredths = $4, review_max_hundredths = $5,
-         score_hundredths = $6, divergent = $7 WHERE id = $1`,
-      [
-        application.id, c.count, totals.reduce((a, b) => a + b, 0), c.min === null ? null : toHundredths(c.min),
-        c.max === null ? null : toHundredths(c.max), c.mean === null ? null : toHundredths(c.mean), c.divergent,
-      ],
-    );
+    await consolidateApplication(manager, application.id, application.callId);
   }
 
   /**
@@ -378,4 +365,26 @@ function contentOf(body: SaveReviewRequest): ReviewContent {
     opinion: body.opinion ?? null,
     recommended: (body.recommended ?? []).map((r) => ({ year: r.year, amountCents: r.amountCents ?? null })),
   };
+}
+
+/**
+ * The application's consolidated columns from its submitted reviews of accepted assignments, with the
+ * domain rule (mean, min, max, divergence). The caller holds the application's row lock. Used on each
+ * submission or revision, and when a reviewer recuses themselves after submitting (the review leaves).
+ */
+export async function consolidateApplication(manager: EntityManager, applicationId: string, callId: string): Promise<void> {
+  const rows = await manager.query<Array<{ total_hundredths: number }>>(
+    `SELECT total_hundredths FROM review_assignment WHERE application_id = $1 AND status = 'accepted' AND review_status = 'submitted'`, [applicationId],
+  );
+  const [call] = await manager.query<Array<{ divergence_threshold: number }>>('SELECT divergence_threshold FROM call WHERE id = $1', [callId]);
+  const totals = rows.map((r) => r.total_hundredths);
+  const c = consolidateScores(totals.map((t) => t / 100), call?.divergence_threshold);
+  await manager.query(
+    `UPDATE application SET review_count = $2, review_sum_hundredths = $3, review_min_hundredths = $4, review_max_hundredths = $5,
+       score_hundredths = $6, divergent = $7 WHERE id = $1`,
+    [
+      applicationId, c.count, totals.reduce((a, b) => a + b, 0), c.min === null ? null : toHundredths(c.min),
+      c.max === null ? null : toHundredths(c.max), c.mean === null ? null : toHundredths(c.mean), c.divergent,
+    ],
+  );
 }

@@ -63,11 +63,6 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./grantor/grantor.routes').then((m) => m.GRANTOR_ROUTES),
   },
   {
-    path: 'comite',
-    canActivate: [permissionGuard('committee.decide')],
-    loadChildren: () => import('./committee/committee.routes').then((m) => m.COMMITTEE_ROUTES),
-  },
-  {
     path: 'conventions',
     canActivate: [permissionGuard('conventions.manage')],
     loadChildren: () => import('./conventions/conventions.routes').then((m) => m.CONVENTIONS_ROUTES),

@@ -131,7 +131,13 @@ export interface CallSummaryView {
   years: number[];
   envelopeCents: number;
   status: 'upcoming' | 'open' | 'closed';
+  /** Closed (kept for older clients; see `decided` for the call's real state). */
   historical: boolean;
+  /**
+   * Closed and decided: a committee session of the call is published and no application waits for a
+   * decision any more (none admissible, under review or reviewed). A closed call not decided is under review.
+   */
+  decided: boolean;
   axes: AxisView[];
 }
 export interface CallView extends CallSummaryView {

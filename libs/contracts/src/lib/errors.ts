@@ -138,6 +138,11 @@ export const ERROR_MESSAGES = {
     fr: "L'évaluation de cette affectation est déjà remise : elle ne peut plus être retirée ni réaffectée.",
     en: 'The review of this assignment is already submitted: it can no longer be withdrawn or reassigned.',
   },
+  // A conflict found after submitting: declarable until the axis's committee session opens (issue #7 leftovers).
+  CONFLICT_DECLARATION_CLOSED: {
+    fr: "La commission de cet axe est ouverte ou a statué : un conflit d'intérêts ne peut plus être déclaré sur une évaluation remise. Signalez-le au service instructeur.",
+    en: 'The committee for this axis is open or has decided: a conflict of interest can no longer be declared on a submitted review. Report it to the instructing department.',
+  },
   ASSIGNMENT_NOT_ACTIVE: {
     fr: "Cette affectation est close (état « {status} ») : son échéance ne change plus.",
     en: 'This assignment is closed (state "{status}"): its due date no longer changes.',

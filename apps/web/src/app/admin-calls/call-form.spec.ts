@@ -13,7 +13,7 @@ const CALL: CallView = {
   years: [2016, 2017],
   envelopeCents: 300_00,
   status: 'closed',
-  historical: true,
+  historical: true, decided: true,
   axes: [
     { code: 'MEDIATION', labelFr: 'Médiation', labelEn: 'Mediation', description: '', position: 0, envelopeCents: 100_00 },
     { code: 'INNOVATION', labelFr: 'Innovation', labelEn: 'Innovation', description: '', position: 1, envelopeCents: 200_00 },

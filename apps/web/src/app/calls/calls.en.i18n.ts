@@ -24,9 +24,11 @@ export const CALLS_EN: typeof CALLS_FR = {
     upcoming: 'Upcoming',
     closed: 'Closed',
   },
-  badge: {
-    historical: 'Historical call ({{year}})',
-    demo: 'Open call — demo',
+  phase: {
+    upcoming: 'Upcoming call',
+    open: 'Open call — demo',
+    under_review: 'Closed call — under review',
+    decided: '{{year}} call — decided',
   },
   timeLeft: {
     days: 'Closes in {{count}} days',

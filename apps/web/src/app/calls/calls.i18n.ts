@@ -22,9 +22,11 @@ export const CALLS_FR = {
     upcoming: 'À venir',
     closed: 'Clos',
   },
-  badge: {
-    historical: 'Appel historique ({{year}})',
-    demo: 'Appel ouvert — démo',
+  phase: {
+    upcoming: 'Appel à venir',
+    open: 'Appel ouvert — démo',
+    under_review: 'Appel clos — en instruction',
+    decided: 'Appel {{year}} — décidé',
   },
   timeLeft: {
     days: 'Clôture dans {{count}} jours',

@@ -12,7 +12,7 @@ import { AssignmentPage } from './assignment-page';
 
 const CALL = {
   id: 'c1', code: 'AAP-2027', title: 'Insertion 2027', description: '', titleEn: '', descriptionEn: '', opensAt: '2026-01-01T00:00:00.000Z',
-  closesAt: '2026-03-01T00:00:00.000Z', years: [2027], envelopeCents: 100, status: 'closed', historical: false,
+  closesAt: '2026-03-01T00:00:00.000Z', years: [2027], envelopeCents: 100, status: 'closed', historical: false, decided: false,
   axes: [{ code: 'MOBILITE', labelFr: 'Mobilité', labelEn: 'Mobility', description: '', position: 1 }],
 } as unknown as CallSummaryView;
 

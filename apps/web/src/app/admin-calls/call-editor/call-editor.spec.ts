@@ -20,7 +20,7 @@ const CALL: CallView = {
   years: [2027, 2028],
   envelopeCents: 300_00,
   status: 'open',
-  historical: false,
+  historical: false, decided: false,
   axes: [
     { code: 'MEDIATION', labelFr: 'Médiation', labelEn: 'Mediation', description: '', position: 0, envelopeCents: 100_00 },
     { code: 'INNOVATION', labelFr: 'Innovation', labelEn: 'Innovation', description: '', position: 1, envelopeCents: 200_00 },

@@ -12,6 +12,16 @@ import { EurosPipe } from '../../shared/format/euros.pipe';
 import { ParisDatePipe } from '../../shared/format/paris-date.pipe';
 import { timeLeftText } from '../../shared/format/time-left';
 
+/** A call's real state for the public: upcoming, open for applications, closed and under review, or decided. */
+export type CallPhase = 'upcoming' | 'open' | 'under_review' | 'decided';
+
+export function callPhase(call: Pick<CallSummaryView, 'status' | 'decided'>): CallPhase {
+  if (call.status !== 'closed') return call.status;
+  return call.decided ? 'decided' : 'under_review';
+}
+
+const PHASE_ICONS: Record<CallPhase, string> = { upcoming: 'hourglass_top', open: 'science', under_review: 'hourglass_top', decided: 'history' };
+
 /** One call on the home page: status, dates, countdown, envelope and its split by axis. */
 @Component({
   selector: 'tp-call-card',
@@ -26,6 +36,8 @@ export class CallCard {
   readonly now = input.required<Date>();
 
   protected readonly firstYear = computed(() => Math.min(...this.call().years));
+  protected readonly phase = computed(() => callPhase(this.call()));
+  protected readonly phaseIcon = computed(() => PHASE_ICONS[this.phase()]);
   protected readonly lastYear = computed(() => Math.max(...this.call().years));
   protected readonly timeLeft = computed(() =>
     this.call().status === 'open' ? timeLeftText(this.call().closesAt, this.now()) : null,

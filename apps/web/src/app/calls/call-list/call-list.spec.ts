@@ -6,6 +6,7 @@ import type { CallSummaryView } from '@tremplin/contracts';
 import { normalizeSpaces, provideTestTranslations } from '../../../testing/test-providers';
 import { authInterceptor } from '../../core/auth/auth.interceptor';
 import { LanguageService } from '../../core/i18n/language.service';
+import { callPhase } from '../call-card/call-card';
 import { CallList } from './call-list';
 
 const AXES = [
@@ -29,7 +30,7 @@ function call(overrides: Partial<CallSummaryView>): CallSummaryView {
     years: [2016, 2017, 2018],
     envelopeCents: 7_430_000_000,
     status: 'closed',
-    historical: true,
+    historical: true, decided: true,
     axes: AXES.map(([code, labelFr, labelEn, envelopeCents], position) => ({
       code,
       labelFr,
@@ -93,26 +94,44 @@ describe('CallList (home page)', () => {
     expect(normalizeSpaces(el.querySelector('.chart-table tfoot')?.textContent)).toContain('74 300 000 €');
   });
 
-  it('marks the historical call and the open demo call, with status and countdown', async () => {
-    const el = await render([
-      call({}),
-      call({
-        id: 'c2',
-        code: 'AAP-DEMO',
-        title: 'Appel ouvert',
-        historical: false,
-        status: 'open',
-        opensAt: '2026-10-01T08:00:00Z',
-        closesAt: '2026-11-26T13:00:00Z',
-      }),
-    ]);
+  const threeCalls = () => [
+    call({}),
+    call({ id: 'c3', code: 'AAP-NORD-2026', title: 'Appel clos en instruction', opensAt: '2026-01-05T08:00:00Z', closesAt: '2026-03-31T15:00:00Z', years: [2026, 2027, 2028], decided: false }),
+    call({
+      id: 'c2',
+      code: 'AAP-DEMO',
+      title: 'Appel ouvert',
+      historical: false,
+      decided: false,
+      status: 'open',
+      opensAt: '2026-10-01T08:00:00Z',
+      closesAt: '2026-11-26T13:00:00Z',
+    }),
+  ];
+  const phases = (el: HTMLElement) => Array.from(el.querySelectorAll('[data-testid="call-phase"]')).map((b) => normalizeSpaces(b.textContent));
+
+  it('labels each call by its real state: decided, closed under review, open — with status and countdown', async () => {
+    const el = await render(threeCalls());
+    expect(phases(el)).toEqual(['Appel 2016 — décidé', 'Appel clos — en instruction', 'Appel ouvert — démo']);
     const cards = Array.from(el.querySelectorAll('tp-call-card')).map((c) => normalizeSpaces(c.textContent));
-    expect(cards[0]).toContain('Appel historique (2016)');
     expect(cards[0]).toContain('Clos');
-    expect(cards[1]).toContain('Appel ouvert — démo');
-    expect(cards[1]).toContain('Ouvert');
-    expect(cards[1]).toContain('Clôture dans 12 jours');
-    expect(cards[1]).toContain('26 novembre 2026 à 14:00');
+    expect(cards[1]).not.toContain('historique');
+    expect(cards[2]).toContain('Ouvert');
+    expect(cards[2]).toContain('Clôture dans 12 jours');
+    expect(cards[2]).toContain('26 novembre 2026 à 14:00');
+  });
+
+  it('labels the states in English too', async () => {
+    await TestBed.inject(LanguageService).use('en');
+    const el = await render(threeCalls());
+    expect(phases(el)).toEqual(['2016 call — decided', 'Closed call — under review', 'Open call — demo']);
+  });
+
+  it('derives the state from the status and the committee: upcoming, open, under review, decided', () => {
+    expect(callPhase({ status: 'upcoming', decided: false })).toBe('upcoming');
+    expect(callPhase({ status: 'open', decided: false })).toBe('open');
+    expect(callPhase({ status: 'closed', decided: false })).toBe('under_review');
+    expect(callPhase({ status: 'closed', decided: true })).toBe('decided');
   });
 
   it('shows dates in Paris time, French style', async () => {

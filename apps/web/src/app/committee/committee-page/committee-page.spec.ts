@@ -2,10 +2,13 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { ApplicationSummaryView, CallView, CommitteeSessionDetailView } from '@tremplin/contracts';
+import { MatDialog, type MatDialogRef } from '@angular/material/dialog';
+import type { CallView, CommitteeSessionDetailView, DecisionView, RankingRowView, RankingView } from '@tremplin/contracts';
+import { of } from 'rxjs';
 import { normalizeSpaces, provideTestTranslations } from '../../../testing/test-providers';
 import { LanguageService } from '../../core/i18n/language.service';
-import { CommitteePage, simulatedCents } from './committee-page';
+import type { DecisionDialogData } from '../decision-dialog/decision-dialog';
+import { batchItems, CommitteePage, simulatedCents } from './committee-page';
 
 const CALL = {
   id: 'c1', code: 'AAP-NORD-2016', title: 'Appel 2016', titleEn: '', description: '', descriptionEn: '', opensAt: '', closesAt: '', years: [2016, 2017],
@@ -26,11 +29,44 @@ const SESSION: CommitteeSessionDetailView = {
   ],
 };
 
-const summary = (i: number): ApplicationSummaryView => ({
-  id: `a${i}`, reference: `AAP2016-MED-0000${i}`, callId: 'c1', callCode: 'AAP-NORD-2016', axisCode: 'MEDIATION', organizationId: 'o1',
-  organizationName: `Association ${i}`, territories: [], title: `Projet ${i}`, status: 'reviewed', requestedCents: 4_500_000,
-  submittedAt: '2016-01-20T10:00:00.000Z', updatedAt: '2016-03-20T10:00:00.000Z', unreadMessages: 0,
-});
+/** A ranking row: 2016 and 2017 requested (2018 not requested), reviewed unless told otherwise. */
+function row(rank: number, above: boolean, extra: Partial<RankingRowView> = {}): RankingRowView {
+  return {
+    rank, applicationId: `a${rank}`, reference: `AAP2016-MED-000${String(rank).padStart(2, '0')}`, title: `Projet ${rank}`, organizationName: `Association ${rank}`,
+    status: 'reviewed', rawScore: 90 - rank, normalizedScore: 89 - rank, reviewCount: 2, expectedReviewCount: 2,
+    years: [
+      { year: 2016, amountCents: 3_000_000, requestedCents: 3_000_000, recommendedCents: null, runningTotalCents: 3_000_000 * rank, allocationCents: 10_000_000 },
+      { year: 2017, amountCents: 1_500_000, requestedCents: 1_500_000, recommendedCents: null, runningTotalCents: 1_500_000 * rank, allocationCents: 8_000_000 },
+      { year: 2018, amountCents: 0, requestedCents: 0, recommendedCents: null, runningTotalCents: 0, allocationCents: 0 },
+    ],
+    totalAmountCents: 4_500_000, aboveCutLine: above,
+    flags: { belowThreshold: false, divergent: false, incompleteReviews: false, conflict: false },
+    decision: null,
+    ...extra,
+  };
+}
+
+function ranking(page: number, items: RankingRowView[], extra: Partial<RankingView> = {}): RankingView {
+  return {
+    callId: 'c1', axisCode: 'MEDIATION', score: 'raw', amount: 'requested', years: [2016, 2017, 2018],
+    allocations: [{ year: 2016, allocationCents: 10_000_000 }, { year: 2017, allocationCents: 8_000_000 }, { year: 2018, allocationCents: 0 }],
+    cutLineRank: 4, minScore: 0, total: 30, page, pageSize: 25, items, ...extra,
+  };
+}
+
+const PAGE_1 = ranking(1, [
+  row(1, true, { decision: { outcome: 'retained', published: false, version: 3 } }),
+  row(2, true, { status: 'under_review', reviewCount: 1 }),
+  row(3, true),
+  row(4, false),
+]);
+const PAGE_2 = ranking(2, [row(26, false)]);
+
+const DECISION_A1: DecisionView = {
+  applicationId: 'a1', sessionId: 's1', outcome: 'retained', grants: [{ year: 2016, amountCents: 2_500_000 }, { year: 2017, amountCents: 1_500_000 }],
+  totalCents: 4_000_000, waitlistRank: null, rejectionReason: null, comment: '', lineExceptionReason: null, flagged: false, belowLine: false,
+  rankAtDecision: 1, decidedAt: '2016-03-21T09:00:00.000Z', publishedAt: null, version: 3,
+};
 
 /** Lets the resources react to the answers flushed (microtasks), then runs the effects. */
 async function settle(): Promise<void> {
@@ -42,6 +78,16 @@ describe('CommitteePage', () => {
   let fixture: ComponentFixture<CommitteePage>;
   let el: HTMLElement;
   let backend: HttpTestingController;
+  let opened: DecisionDialogData[];
+
+  const rankingRequest = (page: number) =>
+    backend.expectOne((r) => r.url === '/api/calls/c1/ranking' && r.params.get('axis') === 'MEDIATION' && r.params.get('page') === String(page));
+
+  async function render(): Promise<void> {
+    fixture.detectChanges();
+    await settle();
+    fixture.detectChanges();
+  }
 
   async function start(): Promise<void> {
     TestBed.configureTestingModule({
@@ -50,6 +96,12 @@ describe('CommitteePage', () => {
     });
     await TestBed.inject(LanguageService).init();
     backend = TestBed.inject(HttpTestingController);
+    // The dialog itself is tested in decision-dialog.spec: here, what the page hands it, and that it was saved.
+    opened = [];
+    jest.spyOn(TestBed.inject(MatDialog), 'open').mockImplementation((_component, config) => {
+      opened.push(config?.data as DecisionDialogData);
+      return { afterClosed: () => of(true) } as MatDialogRef<unknown>;
+    });
     fixture = TestBed.createComponent(CommitteePage);
     fixture.componentRef.setInput('callId', 'c1');
     el = fixture.nativeElement as HTMLElement;
@@ -57,31 +109,19 @@ describe('CommitteePage', () => {
     backend.expectOne('/api/calls/c1').flush(CALL);
     backend.expectOne('/api/calls/c1/committee-sessions').flush([SESSION]);
     await settle();
-    backend.expectOne((r) => r.url === '/api/applications' && r.params.get('axisCode') === 'MEDIATION' && r.params.get('status') === 'reviewed,waitlisted')
-      .flush({ items: [summary(1), summary(2)], total: 2, page: 1, pageSize: 100 });
     backend.expectOne('/api/committee-sessions/s1').flush(SESSION);
-    await settle();
-    backend.expectOne('/api/applications/a1/decision').flush({
-      applicationId: 'a1', sessionId: 's1', outcome: 'retained', grants: [], totalCents: 4_000_000, waitlistRank: null, rejectionReason: null, comment: '',
-      lineExceptionReason: 'x', flagged: true, belowLine: true, rankAtDecision: 3, decidedAt: '', publishedAt: null, version: 1,
-    });
-    backend.expectOne('/api/applications/a2/decision').flush({ code: 'NOT_FOUND', message: 'Ressource introuvable.' }, { status: 404, statusText: 'Not Found' });
-    fixture.detectChanges();
-    await settle();
-    // The ranking table above the decisions loads its own page (tested in ranking-table.spec); answer it
-    // before waiting for stability, which waits for pending requests.
-    for (const request of backend.match((r) => r.url === '/api/calls/c1/ranking')) {
-      request.flush({ callId: 'c1', axisCode: 'MEDIATION', score: 'raw', amount: 'requested', years: [], allocations: [], cutLineRank: null, minScore: 0, total: 0, page: 1, pageSize: 25, items: [] });
-    }
-    await fixture.whenStable();
-    fixture.detectChanges();
+    await render();
+    rankingRequest(1).flush(PAGE_1);
+    await render();
   }
 
   afterEach(() => backend.verify());
   const cells = (selector: string) =>
     Array.from(el.querySelectorAll(selector)).map((tr) => Array.from(tr.children).map((c) => normalizeSpaces(c.textContent)).join(' | '));
+  const button = (label: string) => el.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`);
+  const checkbox = (label: string) => el.querySelector<HTMLInputElement>(`input[type="checkbox"][aria-label="${label}"]`);
 
-  it('shows the projected use per year (over-allocation named), the rows with their decision, and the controls of an open session', async () => {
+  it('shows the projected use per year (over-allocation named) and decides from the ranking, with no decision read per row', async () => {
     await start();
     const projected = cells('[data-testid="projected-use"] tbody tr');
     expect(projected).toEqual([
@@ -90,15 +130,101 @@ describe('CommitteePage', () => {
     ]);
     const bars = Array.from(el.querySelectorAll('[data-testid="projected-use"] .bar')).map((b) => b.getAttribute('aria-label'));
     expect(bars).toEqual(['2016 : 110 % de la répartition', '2017 : 50 % de la répartition']);
-    const rows = cells('[data-testid="committee-rows"] tbody tr');
-    expect(rows).toEqual([
-      ' | AAP2016-MED-00001 | Projet 1Association 1 | 45 000,00 € | Retenu — 40 000,00 € (Exception à la ligne de coupure) | Décider',
-      ' | AAP2016-MED-00002 | Projet 2Association 2 | 45 000,00 € | — | Décider',
-    ]);
     expect(el.querySelector('[data-testid="publish"]')).not.toBeNull();
     expect(normalizeSpaces(el.querySelector('#session-title')?.textContent)).toBe('Séance du 2016-03-21 — délibération CP 2016-03-21 n° 12 (ouverte (simulation))');
     // No second session can be opened while one is open.
     expect(el.querySelector('#open-session-title')).toBeNull();
+    // A button and a box on each decidable row of the ranking; none on the one still under review.
+    expect(button('Décider sur AAP2016-MED-00001')).not.toBeNull();
+    expect(button('Décider sur AAP2016-MED-00002')).toBeNull();
+    expect(checkbox('Sélectionner AAP2016-MED-00002')).toBeNull();
+    expect(checkbox('Sélectionner AAP2016-MED-00003')).not.toBeNull();
+    expect(checkbox('Sélectionner AAP2016-MED-00004')).not.toBeNull();
+    // afterEach: backend.verify() — no GET /api/applications, no GET …/decision per row.
+  });
+
+  it('opens the dialog of a row below the line knowing it is below, with the years it asks for, and reloads the ranking and the projected use once saved', async () => {
+    await start();
+    button('Décider sur AAP2016-MED-00004')?.click();
+    expect(opened).toHaveLength(1);
+    const data = opened[0] as DecisionDialogData;
+    expect(data.reference).toBe('AAP2016-MED-00004');
+    expect(data.aboveCutLine).toBe(false);
+    expect(data.years).toEqual([{ year: 2016, requestedCents: 3_000_000 }, { year: 2017, requestedCents: 1_500_000 }]);
+    expect(data.current).toBeNull();
+    data.save({ outcome: 'rejected', rejectionReason: 'envelope_exhausted', comment: '' }).subscribe();
+    const post = backend.expectOne({ method: 'POST', url: '/api/applications/a4/decision' });
+    expect(post.request.body).toEqual({ outcome: 'rejected', rejectionReason: 'envelope_exhausted', comment: '', version: 0 });
+    post.flush({});
+    // Closed saved: the session (projected use) and the same ranking page load again.
+    await render();
+    backend.expectOne('/api/calls/c1/committee-sessions').flush([SESSION]);
+    await settle();
+    backend.expectOne('/api/committee-sessions/s1').flush({ ...SESSION, counts: { retained: 2, waitlisted: 1, rejected: 1 } });
+    rankingRequest(1).flush(PAGE_1);
+    await render();
+  });
+
+  it('reads the decision already taken (one request, on demand) to edit it, at its version', async () => {
+    await start();
+    button('Décider sur AAP2016-MED-00001')?.click();
+    backend.expectOne('/api/applications/a1/decision').flush(DECISION_A1);
+    await settle();
+    const data = opened[0] as DecisionDialogData;
+    expect(data.aboveCutLine).toBe(true);
+    expect(data.current?.grants).toEqual([{ year: 2016, amountCents: 2_500_000 }, { year: 2017, amountCents: 1_500_000 }]);
+    data.save({ outcome: 'retained', grants: [{ year: 2016, amountCents: 2_000_000 }], comment: '' }).subscribe();
+    const post = backend.expectOne({ method: 'POST', url: '/api/applications/a1/decision' });
+    expect(post.request.body.version).toBe(3);
+    post.flush({});
+    await render();
+    backend.expectOne('/api/calls/c1/committee-sessions').flush([SESSION]);
+    await settle();
+    backend.expectOne('/api/committee-sessions/s1').flush(SESSION);
+    rankingRequest(1).flush(PAGE_1);
+    await render();
+  });
+
+  it('keeps the selection across the ranking\'s pages and decides on it in one batch, each at its version with what it asked', async () => {
+    await start();
+    checkbox('Sélectionner AAP2016-MED-00001')?.click();
+    checkbox('Sélectionner AAP2016-MED-00003')?.click();
+    await render();
+    el.querySelector<HTMLButtonElement>('.mat-mdc-paginator-navigation-next')?.click();
+    await render();
+    rankingRequest(2).flush(PAGE_2);
+    await render();
+    checkbox('Sélectionner AAP2016-MED-00026')?.click();
+    await render();
+    expect(normalizeSpaces(el.querySelector('[data-testid="selection-count"]')?.textContent)).toBe('3 sélectionnée(s)');
+    el.querySelector<HTMLButtonElement>('[data-testid="decide-selection"]')?.click();
+    const data = opened[0] as DecisionDialogData;
+    expect(data.count).toBe(3);
+    expect(data.aboveCutLine).toBeNull();
+    data.save({ outcome: 'retained', comment: '' }).subscribe();
+    const post = backend.expectOne({ method: 'POST', url: '/api/committee-sessions/s1/decisions' });
+    const grants = [{ year: 2016, amountCents: 3_000_000 }, { year: 2017, amountCents: 1_500_000 }];
+    expect(post.request.body).toEqual({
+      items: [
+        { outcome: 'retained', comment: '', applicationId: 'a1', version: 3, grants },
+        { outcome: 'retained', comment: '', applicationId: 'a3', version: 0, grants },
+        { outcome: 'retained', comment: '', applicationId: 'a26', version: 0, grants },
+      ],
+    });
+    post.flush({ items: [] });
+    await render();
+    backend.expectOne('/api/calls/c1/committee-sessions').flush([SESSION]);
+    await settle();
+    backend.expectOne('/api/committee-sessions/s1').flush(SESSION);
+    rankingRequest(2).flush(PAGE_2);
+    await render();
+    expect(normalizeSpaces(el.querySelector('[data-testid="selection-count"]')?.textContent)).toBe('0 sélectionnée(s)');
+  });
+
+  it('batches a rejection without grants', () => {
+    expect(batchItems([row(5, false)], { outcome: 'rejected', rejectionReason: 'insufficient_score', comment: 'x' })).toEqual([
+      { outcome: 'rejected', rejectionReason: 'insufficient_score', comment: 'x', applicationId: 'a5', version: 0 },
+    ]);
   });
 
   it('counts only what this session adds for the publication summary', () => {

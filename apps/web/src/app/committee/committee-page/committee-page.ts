@@ -2,38 +2,43 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import type { ApplicationSummaryView, ApplicationView, CommitteeSessionDetailView, DecisionBatchItem, DecisionInput, DecisionView } from '@tremplin/contracts';
-import { catchError, forkJoin, map, of, switchMap, type Observable } from 'rxjs';
+import type { CommitteeSessionDetailView, DecisionBatchItem, DecisionInput, DecisionView, RankingRowView } from '@tremplin/contracts';
+import { of, type Observable } from 'rxjs';
 import { Notifier } from '../../core/http/notifier.service';
 import { LanguageService } from '../../core/i18n/language.service';
-import { ApplicationsApi } from '../../shared/applications/applications-api';
 import { CallsApi } from '../../shared/calls/calls-api';
 import { ConfirmDialog, type ConfirmDialogData } from '../../shared/confirm-dialog/confirm-dialog';
 import { EurosPipe } from '../../shared/format/euros.pipe';
 import { CommitteeApi } from '../committee-api';
 import { DecisionDialog, type DecisionDialogData } from '../decision-dialog/decision-dialog';
 import { EnvelopeLines } from '../envelope-lines/envelope-lines';
-import { RankingTable } from '../ranking/ranking-table';
+import { RankingTable, type RankingSelectionChange } from '../ranking/ranking-table';
 
-/** What each year of an application asks the Département (its budget's account 74, as submitted). */
-export function requestedYears(app: Pick<ApplicationView, 'budget'>): Array<{ year: number; requestedCents: number }> {
-  return app.budget.map((y) => ({ year: y.year, requestedCents: y.products.p74Departement ?? 0 }));
+/** Statuses the committee decides on (the server refuses the others with 409 NOT_DECIDABLE). */
+const DECIDABLE = new Set(['reviewed', 'waitlisted']);
+export const isDecidable = (row: Pick<RankingRowView, 'status'>): boolean => DECIDABLE.has(row.status);
+
+/**
+ * The years a ranking row asks the Département for: a year without a request cannot be granted (the
+ * server answers DECISION_YEAR_UNKNOWN), so only years with an amount are offered.
+ */
+export function requestedYears(row: Pick<RankingRowView, 'years'>): Array<{ year: number; requestedCents: number }> {
+  return row.years.filter((y) => y.requestedCents > 0).map((y) => ({ year: y.year, requestedCents: y.requestedCents }));
 }
 
 /**
- * The committee page of a call: per axis, open a session, decide one by one or on a selection, follow
- * the projected use of each year's allocation, publish. The ranking table (another part of the work)
- * takes the placeholder's place.
+ * The committee page of a call: per axis, open a session, decide from the ranking itself — one row at a
+ * time (the row's place against the line is known before saving) or on a selection kept across the
+ * ranking's pages — follow the projected use of each year's allocation, publish.
  */
 @Component({
   selector: 'tp-committee-page',
-  imports: [ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, EurosPipe, RankingTable, EnvelopeLines],
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, EurosPipe, RankingTable, EnvelopeLines],
   templateUrl: './committee-page.html',
   styleUrl: './committee-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -41,7 +46,6 @@ export function requestedYears(app: Pick<ApplicationView, 'budget'>): Array<{ ye
 export class CommitteePage {
   readonly callId = input.required<string>();
   private readonly committee = inject(CommitteeApi);
-  private readonly applications = inject(ApplicationsApi);
   private readonly calls = inject(CallsApi);
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
@@ -52,7 +56,7 @@ export class CommitteePage {
   protected readonly call = rxResource({ params: () => this.callId(), stream: ({ params }) => this.calls.get(params) });
   protected readonly selectedAxis = signal<string | null>(null);
   protected readonly axisCode = computed(() => this.selectedAxis() ?? this.call.value()?.axes[0]?.code ?? null);
-  private readonly reloads = signal(0);
+  protected readonly reloads = signal(0);
 
   protected readonly sessions = rxResource({
     params: () => ({ callId: this.callId(), reload: this.reloads() }),
@@ -70,19 +74,13 @@ export class CommitteePage {
     },
     stream: ({ params }) => this.committee.session(params.id),
   });
+  protected readonly sessionOpen = computed(() => this.session.value()?.status === 'open');
 
-  /** The axis's applications the committee decides on, each with its decision so far. */
-  protected readonly rows = rxResource({
-    params: () => {
-      const axisCode = this.axisCode();
-      return axisCode ? { callId: this.callId(), axisCode, reload: this.reloads() } : undefined;
-    },
-    stream: ({ params }) =>
-      this.applications.list({ callId: params.callId, axisCode: params.axisCode, status: 'reviewed,waitlisted', sort: 'reference', direction: 'asc', page: 1, pageSize: 100 }).pipe(
-        switchMap((page) => (page.items.length ? forkJoin(page.items.map((app) => this.decisionOf(app))) : of([]))),
-      ),
-  });
-  protected readonly selection = signal<ReadonlySet<string>>(new Set());
+  /** Selected ranking rows by application id, on any page of the ranking. */
+  protected readonly selection = signal<ReadonlyMap<string, RankingRowView>>(new Map());
+  protected readonly selectedIds = computed(() => new Set(this.selection().keys()));
+  protected readonly isDecidable = isDecidable;
+  protected readonly emptySelection: ReadonlyMap<string, RankingRowView> = new Map();
   protected readonly saving = signal(false);
 
   protected readonly openForm = new FormGroup({
@@ -90,16 +88,9 @@ export class CommitteePage {
     deliberationReference: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.minLength(2), Validators.maxLength(100)] }),
   });
 
-  private decisionOf(app: ApplicationSummaryView): Observable<{ app: ApplicationSummaryView; decision: DecisionView | null }> {
-    return this.committee.decision(app.id).pipe(
-      map((decision) => ({ app, decision })),
-      catchError(() => of({ app, decision: null })),
-    );
-  }
-
   protected chooseAxis(code: string): void {
     this.selectedAxis.set(code);
-    this.selection.set(new Set());
+    this.selection.set(new Map());
   }
 
   protected usagePercent(year: { allocationCents: number; grantedCents: number }): number {
@@ -107,10 +98,12 @@ export class CommitteePage {
     return Math.round((year.grantedCents * 100) / year.allocationCents);
   }
 
-  protected toggle(id: string, checked: boolean): void {
-    const next = new Set(this.selection());
-    if (checked) next.add(id);
-    else next.delete(id);
+  protected onSelection(change: RankingSelectionChange): void {
+    const next = new Map(this.selection());
+    for (const row of change.rows) {
+      if (change.checked) next.set(row.applicationId, row);
+      else next.delete(row.applicationId);
+    }
     this.selection.set(next);
   }
 
@@ -133,13 +126,18 @@ export class CommitteePage {
     });
   }
 
-  /** One application: its requested amounts and current decision prefill the dialog. */
-  protected decide(row: { app: ApplicationSummaryView; decision: DecisionView | null }): void {
-    this.applications.get(row.app.id).subscribe({
-      next: (app) => {
+  /**
+   * One ranking row: its amounts and its place against the line come with it; only a decision already
+   * taken is read (to edit it). `aboveCutLine` is null when the table shows another order than the one
+   * decisions are checked against: the dialog then asks for the justification and the server decides.
+   */
+  protected decide(row: RankingRowView, aboveCutLine: boolean | null): void {
+    const current: Observable<DecisionView | null> = row.decision ? this.committee.decision(row.applicationId) : of(null);
+    current.subscribe({
+      next: (decision) => {
         const data: DecisionDialogData = {
-          reference: app.reference, count: 1, years: requestedYears(app), aboveCutLine: null, current: row.decision,
-          save: (input) => this.committee.decide(app.id, { ...input, version: row.decision?.version ?? 0 }),
+          reference: row.reference, count: 1, years: requestedYears(row), aboveCutLine, current: decision,
+          save: (input) => this.committee.decide(row.applicationId, { ...input, version: decision?.version ?? 0 }),
         };
         this.afterDialog(this.dialog.open(DecisionDialog, { data, width: '40rem', maxWidth: '95vw' }).afterClosed(), 'committee.decided', 1);
       },
@@ -149,32 +147,21 @@ export class CommitteePage {
 
   /** A selection: retained ones get what each asked; all or nothing on the server. */
   protected decideSelection(): void {
-    const sessionId = this.session.value()?.status === 'open' ? this.session.value()?.id : null;
-    const chosen = (this.rows.value() ?? []).filter((r) => this.selection().has(r.app.id));
+    const sessionId = this.sessionOpen() ? this.session.value()?.id : null;
+    const chosen = [...this.selection().values()];
     if (!sessionId || !chosen.length) return;
     const data: DecisionDialogData = {
       reference: null, count: chosen.length, years: [], aboveCutLine: null, current: null,
-      save: (input) => this.batch(sessionId, chosen, input),
+      save: (input) => this.committee.decideMany(sessionId, batchItems(chosen, input)),
     };
     this.afterDialog(this.dialog.open(DecisionDialog, { data, width: '40rem', maxWidth: '95vw' }).afterClosed(), 'committee.batchDone', chosen.length);
-  }
-
-  private batch(sessionId: string, chosen: Array<{ app: ApplicationSummaryView; decision: DecisionView | null }>, input: Omit<DecisionInput, 'version'>) {
-    const apps: Observable<ApplicationView[] | null> = input.outcome === 'retained' ? forkJoin(chosen.map((r) => this.applications.get(r.app.id))) : of(null);
-    return apps.pipe(switchMap((full: ApplicationView[] | null) => {
-      const items: DecisionBatchItem[] = chosen.map((r, i) => ({
-        ...input, applicationId: r.app.id, version: r.decision?.version ?? 0,
-        ...(full ? { grants: requestedYears(full[i] as ApplicationView).map((y) => ({ year: y.year, amountCents: y.requestedCents })) } : {}),
-      }));
-      return this.committee.decideMany(sessionId, items);
-    }));
   }
 
   private afterDialog(closed: Observable<boolean | undefined>, messageKey: string, count: number): void {
     closed.subscribe((saved) => {
       if (!saved) return;
       this.notifier.success(this.translate.instant(messageKey, { count }) as string);
-      this.selection.set(new Set());
+      this.selection.set(new Map());
       this.reload();
     });
   }
@@ -213,6 +200,14 @@ export class CommitteePage {
   private reload(): void {
     this.reloads.update((n) => n + 1);
   }
+}
+
+/** The batch sent for selected ranking rows: each at its decision's version; retained ones get what they asked. */
+export function batchItems(rows: RankingRowView[], input: Omit<DecisionInput, 'version'>): DecisionBatchItem[] {
+  return rows.map((row) => ({
+    ...input, applicationId: row.applicationId, version: row.decision?.version ?? 0,
+    ...(input.outcome === 'retained' ? { grants: requestedYears(row).map((y) => ({ year: y.year, amountCents: y.requestedCents })) } : {}),
+  }));
 }
 
 /** What the session's decisions grant beyond what was already published in the axis. */

@@ -1,10 +1,11 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { HttpEventType } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal, type TemplateRef } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked, type TemplateRef } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -31,6 +32,17 @@ export const RANKING_FLAGS = [
 export interface RankingRowContext {
   $implicit: RankingRowView;
   aboveCutLine: boolean;
+  /**
+   * Whether the table shows the order decisions are checked against (raw score, requested amounts): only
+   * then does `aboveCutLine` say whether retaining or rejecting the row departs from the line.
+   */
+  decisionLine: boolean;
+}
+
+/** Rows checked or unchecked at once (one row, or the page's header box). */
+export interface RankingSelectionChange {
+  rows: RankingRowView[];
+  checked: boolean;
 }
 
 /** Kilobytes received so far, for the export's progress (the streamed CSV has no known length). */
@@ -45,7 +57,7 @@ export const kilobytes = (bytes: number): string => `${Math.max(1, Math.round(by
 @Component({
   selector: 'tp-ranking-table',
   imports: [
-    FormsModule, NgTemplateOutlet, MatButtonModule, MatButtonToggleModule, MatFormFieldModule, MatIconModule, MatInputModule,
+    FormsModule, NgTemplateOutlet, MatButtonModule, MatButtonToggleModule, MatCheckboxModule, MatFormFieldModule, MatIconModule, MatInputModule,
     MatPaginatorModule, MatProgressBarModule, TranslatePipe, EurosPipe, ApplicationStatusChip,
   ],
   templateUrl: './ranking-table.html',
@@ -66,6 +78,13 @@ export class RankingTable {
   readonly rowActionsHeader = input('');
   /** A row was chosen (its reference link). */
   readonly rowSelected = output<RankingRowView>();
+  /** Bumped by the parent to load the page again (e.g. after a decision), keeping the page and toggles. */
+  readonly refresh = input(0);
+  /** Which rows get a checkbox (none by default); the selection itself is the parent's, kept across pages. */
+  readonly selectable = input<((row: RankingRowView) => boolean) | null>(null);
+  /** Ids of the selected rows, on any page. */
+  readonly selected = input<ReadonlySet<string>>(new Set());
+  readonly selectionChange = output<RankingSelectionChange>();
 
   protected readonly score = signal<RankingScore>('raw');
   protected readonly amount = signal<RankingAmount>('requested');
@@ -93,6 +112,14 @@ export class RankingTable {
   protected readonly errorMessage = computed(() => {
     const error = this.ranking.error();
     return error ? this.notifier.messageOf(error) : null;
+  });
+
+  /** The `refresh` value last seen: a change reloads in place (the page stays shown while it loads). */
+  private lastRefresh: number | null = null;
+  private readonly refreshing = effect(() => {
+    const value = this.refresh();
+    if (this.lastRefresh !== null && value !== this.lastRefresh) untracked(() => this.ranking.reload());
+    this.lastRefresh = value;
   });
 
   /** Bytes received by the running export; null when none runs. */
@@ -136,6 +163,28 @@ export class RankingTable {
 
   protected kilobytes = kilobytes;
 
+  /** The rows of this page that may be selected. */
+  protected readonly selectableRows = computed(() => {
+    const can = this.selectable();
+    return can ? (this.view()?.items ?? []).filter(can) : [];
+  });
+  /** Header box: all / some / none of this page's selectable rows are selected. */
+  protected readonly pageSelection = computed<'all' | 'some' | 'none'>(() => {
+    const rows = this.selectableRows();
+    const count = rows.filter((r) => this.selected().has(r.applicationId)).length;
+    return count === 0 ? 'none' : count === rows.length ? 'all' : 'some';
+  });
+  /** Decisions are checked against the raw-score, requested-amount order (see DecisionsService). */
+  protected readonly decisionLine = computed(() => this.view()?.score === 'raw' && this.view()?.amount === 'requested');
+
+  protected toggleRow(row: RankingRowView, checked: boolean): void {
+    this.selectionChange.emit({ rows: [row], checked });
+  }
+
+  protected togglePage(checked: boolean): void {
+    this.selectionChange.emit({ rows: this.selectableRows(), checked });
+  }
+
   /** Columns of a row, for the cut-line and empty rows' colspan. */
-  protected readonly columnCount = computed(() => 8 + 2 * (this.view()?.years.length ?? 0) + (this.rowActions() ? 1 : 0));
+  protected readonly columnCount = computed(() => 8 + 2 * (this.view()?.years.length ?? 0) + (this.rowActions() ? 1 : 0) + (this.selectable() ? 1 : 0));
 }

@@ -39,6 +39,8 @@ export const RANKING_EN: typeof RANKING_FR = {
     rejected: 'Rejected',
     simulation: '(simulation)',
   },
+  selectPage: 'Select the decidable applications of this page',
+  selectRow: 'Select {{reference}}',
   empty: 'No admissible application on this axis.',
   loading: 'Loading the ranking…',
   exportCsv: 'Export as CSV',

@@ -37,6 +37,8 @@ export const RANKING_FR = {
     rejected: 'Rejeté',
     simulation: '(simulation)',
   },
+  selectPage: 'Sélectionner les candidatures décidables de la page',
+  selectRow: 'Sélectionner {{reference}}',
   empty: 'Aucune candidature recevable sur cet axe.',
   loading: 'Chargement du classement…',
   exportCsv: 'Exporter en CSV',
