@@ -26,6 +26,7 @@ const call = (id: string, opensAt: string, status: CallSummaryView['status'], en
   envelopeCents,
   status,
   historical: status === 'closed',
+  decided: status === 'closed',
   axes: envelopeCents ? [{ code: 'A', labelFr: 'A', labelEn: 'A', description: '', position: 1, envelopeCents }] : [],
 });
 

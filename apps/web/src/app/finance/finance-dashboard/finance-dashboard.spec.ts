@@ -12,7 +12,7 @@ import { FinanceDashboard } from './finance-dashboard';
 const axis = (code: string, envelopeCents: number) => ({ code, labelFr: 'Emploi et insertion', labelEn: 'Employment and integration', description: '', position: 1, envelopeCents });
 const call = (id: string, code: string, opensAt: string, status: CallSummaryView['status'], envelopeCents: number): CallSummaryView => ({
   id, code, title: `Appel ${code}`, titleEn: '', description: '', descriptionEn: '', opensAt, closesAt: opensAt, years: [2016, 2017, 2018],
-  envelopeCents, status, historical: status === 'closed', axes: [axis('EMPLOI', envelopeCents)],
+  envelopeCents, status, historical: status === 'closed', decided: status === 'closed', axes: [axis('EMPLOI', envelopeCents)],
 });
 const CALLS = [
   call('c2017', 'AAP-NORD-2017', '2017-01-09T09:00:00.000Z', 'open', 0),
