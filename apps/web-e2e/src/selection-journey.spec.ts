@@ -30,7 +30,8 @@ async function assignmentsOf(request: APIRequestContext, admin: Record<string, s
   return found;
 }
 
-const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+// Tomorrow in Paris (the server's calendar): after 23:00 UTC, the UTC « tomorrow » is already Paris's today.
+const tomorrow = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() + 86_400_000));
 
 /** Opens the reviewer's first queue item (due first: the test moved it to tomorrow) in a fresh context. */
 async function openFirstAssignment(browser: Browser, email: string, title: string): Promise<Page> {
