@@ -59,7 +59,7 @@ describe('RankingTable', () => {
     expect(req.request.params.toString()).toBe('axis=MED&score=raw&amount=requested&page=1&pageSize=25');
     req.flush(PAGE_2);
     await fixture.whenStable();
-    const rows = [...el.querySelectorAll('tbody tr')].map((tr) => tr.getAttribute('data-testid'));
+    const rows = Array.from(el.querySelectorAll('tbody tr')).map((tr) => tr.getAttribute('data-testid'));
     expect(rows).toEqual(['ranking-row-1', 'ranking-row-2', 'cut-line', 'ranking-row-3', 'ranking-row-4']);
     expect(normalizeSpaces(el.querySelector('[data-testid="cut-line"]')?.textContent)).toBe(
       'Ligne de coupure : l’enveloppe d’au moins une année est dépassée à partir d’ici (rang 3).',
