@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // Benchmark of the finance reads (not a timed test). For each scale (default 1 and 10) it seeds a
-// throwaway embedded PostgreSQL, makes sure the 2016 call has its conventions (see BULK CONVENTIONS
-// below), starts the built API and drives, with C concurrent clients (default 20):
+// throwaway embedded PostgreSQL (the seed gives the 2016 call its N × 988 conventions, installments and
+// payments), starts the built API and drives, with C concurrent clients (default 20):
 //  - the budget `GET /api/calls/:id/budget`, beside the same statements sent directly with `pg` through
 //    a pool of the API's size: the guard's user lookup, then the budget statement, whose text comes from
 //    apps/api/src/finance/finance.sql.ts (it cannot drift);
 //  - the conventions list `GET /api/conventions?callId=…` (default page) and its drill-down from a budget
-//    cell (`axisCode` + `year`), when the API serves that route (it belongs to the conventions work):
-//    beside a reference statement written here (REFERENCE_LIST_SQL) until that work exports its own.
+//    cell (`axisCode` + `year`), beside the list's own statement (`conventionListStatement` in
+//    apps/api/src/conventions/conventions-read.ts, built for the same actor and query: it cannot drift).
 // The two sides alternate in one-second slices, so whatever else runs on the machine weighs on both
 // alike. It checks both return the same figures, then prints req/s, p50, p95, the API/SQL ratio and the
 // growth between scales. Loopback only; the temp folders are removed at the end.
@@ -22,8 +22,12 @@ import pg from 'pg';
 import { ADMIN, POOL_SIZE, scales, seconds, concurrency, explain, environment, get, login } from './bench-support.mjs';
 
 const require = createRequire(import.meta.url);
+// The API's sources as they are (decorators and the @tremplin/* paths of the base tsconfig).
+process.env.SWC_NODE_PROJECT ??= new URL('../tsconfig.base.json', import.meta.url).pathname;
+require('reflect-metadata');
 require('@swc-node/register');
 const { BUDGET_SQL } = require('../apps/api/src/finance/finance.sql.ts');
+const { conventionListStatement } = require('../apps/api/src/conventions/conventions-read.ts');
 
 /** The guard's lookup of the signed-in user, sent before every authenticated request (core/auth/auth.guard.ts). */
 const GUARD_SQL = 'SELECT id, email, role, organization_id, active FROM app_user WHERE id = $1';
@@ -57,121 +61,6 @@ async function loadBoth(sides) {
   });
 }
 
-// ---------------------------------------------------------------------------------------------------
-// BULK CONVENTIONS — a stand-in until the seed (branch wt/seed) creates conventions at --scale N.
-// When the 2016 call already has conventions (the seed made them), nothing is written and the bench
-// uses them. Otherwise, in one transaction: a convention per retained application (19 in 20 active, the
-// rest sent or draft), its years from the committee's grants tied to their axis × year cells, the
-// commitments added to the cells, the installments (60 % advance, balance), the 2016 advances and
-// balances and the 2017 advances paid with one payment each, and every paid total kept on the
-// installment, the year, the convention and the cell — what the payment path maintains.
-// ---------------------------------------------------------------------------------------------------
-async function ensureConventions(pool, callId) {
-  const [{ n }] = (await pool.query('SELECT count(*)::int AS n FROM convention WHERE call_id = $1', [callId])).rows;
-  if (n > 0) return { created: false, conventions: n };
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const [{ id: financeId }] = (await client.query(`SELECT id FROM app_user WHERE email = 'finances@demo.tremplin.fr'`)).rows;
-    await client.query(
-      `WITH retained AS (
-         SELECT a.id, a.organization_id, a.created_by, row_number() OVER (ORDER BY a.reference, a.id) AS n,
-                (SELECT COALESCE(sum(g.amount_cents), 0) FROM decision_grant g WHERE g.application_id = a.id) AS total
-           FROM application a JOIN committee_decision d ON d.application_id = a.id
-          WHERE a.call_id = $1 AND d.outcome = 'retained')
-       INSERT INTO convention (call_id, application_id, organization_id, number, status, total_cents, document_storage_key, document_sha256, created_by,
-                               sent_at, association_signer_id, association_signer_name, association_signed_at, association_signature_method,
-                               department_signer_id, department_signer_name, deliberation_reference, department_signed_at, activated_at)
-       SELECT $1, r.id, r.organization_id, 'CONV-2016-' || CASE WHEN r.n < 10000 THEN lpad(r.n::text, 4, '0') ELSE r.n::text END,
-              s.status::convention_status, r.total, 'bench/convention.pdf', repeat('b', 64), $2,
-              CASE WHEN s.status <> 'draft' THEN timestamptz '2016-04-20 10:00+02' END,
-              CASE WHEN s.status = 'active' THEN r.created_by END, CASE WHEN s.status = 'active' THEN 'Représentant légal' END,
-              CASE WHEN s.status = 'active' THEN timestamptz '2016-04-25 10:00+02' END, CASE WHEN s.status = 'active' THEN 'accept' END,
-              CASE WHEN s.status = 'active' THEN $2::uuid END, CASE WHEN s.status = 'active' THEN 'David Finances' END,
-              CASE WHEN s.status = 'active' THEN 'CP-2016-04-12' END, CASE WHEN s.status = 'active' THEN timestamptz '2016-04-28 10:00+02' END,
-              CASE WHEN s.status = 'active' THEN timestamptz '2016-04-28 10:00+02' END
-         FROM retained r CROSS JOIN LATERAL (SELECT CASE r.n % 20 WHEN 0 THEN 'sent' WHEN 10 THEN 'draft' ELSE 'active' END AS status) s`,
-      [callId, financeId],
-    );
-    await client.query(
-      `INSERT INTO convention_year (convention_id, year, allocation_id, amount_cents, committed_cents, report_approved_at, report_approved_by)
-       SELECT c.id, g.year, ca.id, g.amount_cents, CASE WHEN c.status = 'active' THEN g.amount_cents ELSE 0 END,
-              CASE WHEN c.status = 'active' AND g.year = 2016 THEN timestamptz '2017-05-15 10:00+02' END,
-              CASE WHEN c.status = 'active' AND g.year = 2016 THEN $2::uuid END
-         FROM convention c JOIN application a ON a.id = c.application_id
-         JOIN decision_grant g ON g.application_id = c.application_id AND g.amount_cents > 0
-         JOIN call_allocation ca ON ca.call_id = c.call_id AND ca.axis_id = a.axis_id AND ca.year = g.year
-        WHERE c.call_id = $1`,
-      [callId, financeId],
-    );
-    await client.query(
-      `INSERT INTO installment (convention_id, year, kind, amount_cents, due_on, status, paid_cents)
-       SELECT cy.convention_id, cy.year, k.kind, k.amount, k.due_on, k.status::installment_status,
-              CASE WHEN k.status = 'paid' THEN k.amount ELSE 0 END
-         FROM convention_year cy JOIN convention c ON c.id = cy.convention_id AND c.status = 'active'
-         CROSS JOIN LATERAL (VALUES
-           ('advance', cy.amount_cents * 6000 / 10000, make_date(cy.year, 1, 1) + CASE WHEN cy.year = 2016 THEN 118 ELSE 0 END,
-            CASE WHEN cy.year <= 2017 THEN 'paid' ELSE 'due' END),
-           ('balance', cy.amount_cents - cy.amount_cents * 6000 / 10000, make_date(cy.year + 1, 6, 30),
-            CASE WHEN cy.year = 2016 THEN 'paid' ELSE 'planned' END)) k(kind, amount, due_on, status)
-        WHERE k.amount > 0`,
-    );
-    await client.query(
-      `INSERT INTO payment (installment_id, convention_id, amount_cents, paid_on, mandate_number, accounting_reference, created_by)
-       SELECT i.id, i.convention_id, i.amount_cents, i.due_on + 20, 'M-' || i.year || '-' || lpad((row_number() OVER (ORDER BY i.id))::text, 6, '0'),
-              'CPT-6574-' || i.year, $1
-         FROM installment i JOIN convention c ON c.id = i.convention_id
-        WHERE c.call_id = $2 AND i.status = 'paid'`,
-      [financeId, callId],
-    );
-    await client.query(
-      `UPDATE convention_year cy SET paid_cents = s.paid
-         FROM (SELECT convention_id, year, sum(paid_cents) AS paid FROM installment GROUP BY convention_id, year) s
-        WHERE s.convention_id = cy.convention_id AND s.year = cy.year`,
-    );
-    await client.query(
-      `UPDATE convention c SET paid_cents = s.paid FROM (SELECT convention_id, sum(paid_cents) AS paid FROM convention_year GROUP BY convention_id) s
-        WHERE s.convention_id = c.id AND c.call_id = $1`,
-      [callId],
-    );
-    await client.query(
-      `UPDATE call_allocation ca SET committed_cents = s.committed, paid_cents = s.paid
-         FROM (SELECT allocation_id, sum(committed_cents) AS committed, sum(paid_cents) AS paid FROM convention_year GROUP BY allocation_id) s
-        WHERE s.allocation_id = ca.id AND ca.call_id = $1`,
-      [callId],
-    );
-    await client.query(`INSERT INTO convention_counter (call_id, last_sequence) SELECT $1, count(*) FROM convention WHERE call_id = $1 ON CONFLICT DO NOTHING`, [callId]);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
-  // What autovacuum would do after such a batch: the cells were updated once per convention year.
-  await pool.query('VACUUM ANALYZE convention, convention_year, installment, payment, call_allocation');
-  const [{ m }] = (await pool.query('SELECT count(*)::int AS m FROM convention WHERE call_id = $1', [callId])).rows;
-  return { created: true, conventions: m };
-}
-
-/**
- * A reference list statement (page of 25 by number, with its total), standing in for the conventions
- * work's own statement until it exports one; the drill-down keeps conventions with an amount in the cell.
- */
-function referenceListSql(drill) {
-  const filter = drill
-    ? `c.call_id = $1 AND EXISTS (SELECT 1 FROM convention_year cy JOIN call_allocation ca ON ca.id = cy.allocation_id JOIN call_axis x ON x.id = ca.axis_id
-                                   WHERE cy.convention_id = c.id AND x.code = $2 AND cy.year = $3)`
-    : 'c.call_id = $1';
-  return `
-    SELECT (SELECT count(*) FROM convention c WHERE ${filter})::int AS total, listed.*
-      FROM (SELECT 1) one LEFT JOIN (
-        SELECT c.id, c.number, c.status::text AS status, c.total_cents, c.paid_cents, o.legal_name, a.reference, a.title
-          FROM (SELECT c.id FROM convention c WHERE ${filter} ORDER BY c.number, c.id LIMIT 25) page
-          JOIN convention c ON c.id = page.id JOIN organization o ON o.id = c.organization_id JOIN application a ON a.id = c.application_id) listed ON true
-     ORDER BY listed.number, listed.id`;
-}
-
 async function benchScale(scale) {
   const envt = await environment(scale);
   const onSignal = () => void envt.cleanup().then(() => process.exit(130));
@@ -186,8 +75,9 @@ async function benchScale(scale) {
     pool = new pg.Pool({ ...envt.pgConfig(), max: POOL_SIZE });
     const [call] = (await pool.query(`SELECT id FROM call WHERE code = 'AAP-NORD-2016'`)).rows;
     if (!call) throw new Error('the 2016 call is missing');
-    const filled = await ensureConventions(pool, call.id);
-    console.log(`  ${filled.created ? 'created in bulk SQL (stand-in for the seed)' : 'found'} ${filled.conventions} conventions on the 2016 call`);
+    const [{ n: conventionCount }] = (await pool.query('SELECT count(*)::int AS n FROM convention WHERE call_id = $1', [call.id])).rows;
+    if (conventionCount === 0) throw new Error('the seed gave the 2016 call no conventions');
+    console.log(`  ${conventionCount} conventions on the 2016 call`);
     const token = await login(envt.apiPort);
     const [admin] = (await pool.query('SELECT id FROM app_user WHERE email = $1', [ADMIN.email])).rows;
     const results = [];
@@ -215,32 +105,32 @@ async function benchScale(scale) {
     const [hapi, hsql] = await loadBoth([() => get(envt.apiPort, '/api/health', token), () => pool.query('SELECT 1')]);
     results.push({ name: 'floor: GET /api/health (SELECT 1)', rows: 0, same: true, api: hapi, sql: hsql, sqlKind: 'same' });
 
-    // The conventions list (the conventions work's route): benched only when the API serves it.
-    const probe = await fetch(`http://127.0.0.1:${envt.apiPort}/api/conventions?callId=${call.id}`, { headers: { Authorization: `Bearer ${token}` } });
-    if (probe.status !== 200) {
-      console.log(`  conventions list: GET /api/conventions → ${probe.status}: the route is not served by this build (conventions work not merged) — skipped`);
-    } else {
-      const [cell] = (await pool.query(
-        `SELECT x.code, ca.year FROM call_allocation ca JOIN call_axis x ON x.id = ca.axis_id WHERE ca.call_id = $1 ORDER BY ca.committed_cents DESC LIMIT 1`, [call.id],
-      )).rows;
-      const cases = [
-        { name: 'conventions, default page', query: { callId: call.id }, drill: false, values: [call.id] },
-        { name: "conventions, drill-down axis + year", query: { callId: call.id, axisCode: cell.code, year: String(cell.year) }, drill: true, values: [call.id, cell.code, cell.year] },
-      ];
-      for (const c of cases) {
-        const path = `/api/conventions?${new URLSearchParams(c.query)}`;
-        const text = referenceListSql(c.drill);
-        const direct = async () => {
-          await pool.query(GUARD_SQL, [admin.id]);
-          return (await pool.query(text, c.values)).rows;
-        };
-        const page = JSON.parse(String(await get(envt.apiPort, path, token)));
-        const listed = await direct();
-        const sameTotal = page.total === (listed[0]?.total ?? 0);
-        if (!sameTotal) console.warn(`  ! ${c.name}: total ${page.total} by the API, ${listed[0]?.total} by the reference statement`);
-        const [capi, csql] = await loadBoth([() => get(envt.apiPort, path, token), direct]);
-        results.push({ name: c.name, rows: page.total, same: sameTotal, api: capi, sql: csql, sqlKind: 'reference' });
+    // The conventions list, as the admin (staff scope) sees it.
+    const [cell] = (await pool.query(
+      `SELECT x.code, ca.year FROM call_allocation ca JOIN call_axis x ON x.id = ca.axis_id WHERE ca.call_id = $1 ORDER BY ca.committed_cents DESC LIMIT 1`, [call.id],
+    )).rows;
+    const actor = { userId: admin.id, email: ADMIN.email, role: 'admin', organizationId: null, requestId: null };
+    const cases = [
+      { name: 'conventions, default page', query: { callId: call.id } },
+      { name: 'conventions, drill-down axis + year', query: { callId: call.id, axisCode: cell.code, year: String(cell.year) } },
+    ];
+    for (const c of cases) {
+      const path = `/api/conventions?${new URLSearchParams(c.query)}`;
+      const statement = conventionListStatement(actor, c.query);
+      const direct = async () => {
+        await pool.query(GUARD_SQL, [admin.id]);
+        return (await pool.query(statement.text, statement.values)).rows;
+      };
+      const page = JSON.parse(String(await get(envt.apiPort, path, token)));
+      const listed = await direct();
+      const same = page.total === Number(listed[0]?.total ?? 0) && JSON.stringify(page.items.map((i) => i.number)) === JSON.stringify(listed.map((r) => r.number));
+      if (!same) console.warn(`  ! ${c.name}: the API and the statement disagree (total ${page.total} / ${listed[0]?.total})`);
+      if (explain) {
+        const plan = (await pool.query({ text: `EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, values: statement.values })).rows.map((r) => r['QUERY PLAN']);
+        console.log(`\n-- scale ${scale}, ${c.name}\n${plan.join('\n')}`);
       }
+      const [capi, csql] = await loadBoth([() => get(envt.apiPort, path, token), direct]);
+      results.push({ name: c.name, rows: page.total, same, api: capi, sql: csql, sqlKind: 'same' });
     }
     console.log('');
     return { scale, results };

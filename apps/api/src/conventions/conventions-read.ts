@@ -83,7 +83,20 @@ const SORT_SQL: Record<NonNullable<ListConventionsQuery['sort']>, string> = {
  * organisation, axis, call) are done for the page's rows only. A text search or a sort by
  * organisation joins what it needs.
  */
-export async function listConventions(manager: EntityManager, actor: Actor, query: ListConventionsQuery): Promise<Page<ConventionSummaryView>> {
+export interface ConventionListStatement {
+  /** The page with its total on every row. */
+  text: string;
+  values: unknown[];
+  /** The total alone (its parameters are the first `countValues` values). */
+  countText: string;
+  countValues: number;
+  page: number;
+  pageSize: number;
+  offset: number;
+}
+
+/** The list's statement, apart from running it, so that the benchmark sends exactly what the API sends. */
+export function conventionListStatement(actor: Actor, query: ListConventionsQuery): ConventionListStatement {
   const { page, pageSize, offset } = pageParams(query.page, query.pageSize);
   const params: unknown[] = [];
   const bind = (value: unknown) => (params.push(value), `$${params.length}`);
@@ -105,28 +118,31 @@ export async function listConventions(manager: EntityManager, actor: Actor, quer
     where.push(`c.status = ANY(${bind(statuses)}::convention_status[])`);
   }
   const sort = query.sort ?? 'number';
-  const text = query.q?.trim();
-  if (text) {
-    const pattern = bind(containsPattern(text));
+  const search = query.q?.trim();
+  if (search) {
+    const pattern = bind(containsPattern(search));
     where.push(`(c.number ILIKE ${pattern} OR o.legal_name ILIKE ${pattern} OR a.title ILIKE ${pattern})`);
   }
-  const filtered = `${text ? 'convention c JOIN application a ON a.id = c.application_id JOIN organization o ON o.id = c.organization_id'
+  const filtered = `${search ? 'convention c JOIN application a ON a.id = c.application_id JOIN organization o ON o.id = c.organization_id'
     : sort === 'organization' ? 'convention c JOIN organization o ON o.id = c.organization_id' : 'convention c'} WHERE ${where.join(' AND ')}`;
   const direction = query.direction === 'desc' ? 'DESC' : 'ASC';
   const order = `${SORT_SQL[sort]} ${direction}, c.id ${direction}`;
-  const countParams = params.length;
-  const rows: Array<SummaryRow & { total: string }> = await manager.query(
-    `SELECT ${SUMMARY_SELECT}, (SELECT count(*) FROM ${filtered}) AS total
+  const countValues = params.length;
+  const text = `SELECT ${SUMMARY_SELECT}, (SELECT count(*) FROM ${filtered}) AS total
        FROM ${SUMMARY_FROM}
       WHERE c.id IN (SELECT c.id FROM ${filtered} ORDER BY ${order} LIMIT ${bind(pageSize)} OFFSET ${bind(offset)})
-      ORDER BY ${order}`,
-    params,
-  );
+      ORDER BY ${order}`;
+  return { text, values: params, countText: `SELECT count(*) AS total FROM ${filtered}`, countValues, page, pageSize, offset };
+}
+
+export async function listConventions(manager: EntityManager, actor: Actor, query: ListConventionsQuery): Promise<Page<ConventionSummaryView>> {
+  const statement = conventionListStatement(actor, query);
+  const rows: Array<SummaryRow & { total: string }> = await manager.query(statement.text, statement.values);
   let total = rows[0] ? Number(rows[0].total) : 0;
   // Past the last page there is no row to carry the total: only then count apart.
-  if (!rows.length && offset > 0) {
-    const [row] = (await manager.query(`SELECT count(*) AS total FROM ${filtered}`, params.slice(0, countParams))) as Array<{ total: string }>;
+  if (!rows.length && statement.offset > 0) {
+    const [row] = (await manager.query(statement.countText, statement.values.slice(0, statement.countValues))) as Array<{ total: string }>;
     total = Number(row?.total ?? 0);
   }
-  return { items: rows.map(toSummary), total, page, pageSize };
+  return { items: rows.map(toSummary), total, page: statement.page, pageSize: statement.pageSize };
 }
