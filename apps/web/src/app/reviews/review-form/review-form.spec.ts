@@ -1,10 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import type { ApplicationReviewsView, ReviewView } from '@tremplin/contracts';
+import { Router, provideRouter } from '@angular/router';
+import type { ApplicationReviewsView, ReviewQueueItemView, ReviewView } from '@tremplin/contracts';
 import { applicationView } from '../../../testing/application-fixtures';
 import { normalizeSpaces, provideTestTranslations } from '../../../testing/test-providers';
+import { authInterceptor } from '../../core/auth/auth.interceptor';
 import { LanguageService } from '../../core/i18n/language.service';
 import { ReviewForm } from './review-form';
 
@@ -103,13 +104,16 @@ describe('ReviewForm', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       imports: [ReviewForm],
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideTestTranslations()],
+      providers: [provideRouter([]), provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting(), provideTestTranslations()],
     });
     await TestBed.inject(LanguageService).init();
     backend = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => backend.verify());
+  afterEach(() => {
+    backend.verify();
+    document.querySelectorAll('.cdk-overlay-container').forEach((c) => (c.innerHTML = ''));
+  });
 
   it('shows each criterion with its weight and scale, and updates the weighted total out of 100 as scores are typed', async () => {
     await open(reviewView());
@@ -222,5 +226,136 @@ describe('ReviewForm', () => {
     expect(normalizeSpaces(el.querySelector('.notice.warn')?.textContent)).toBe('La commission de cet axe est ouverte ou a statué : les notes sont verrouillées.');
     expect(el.querySelector<HTMLInputElement>('#score-PERTINENCE')?.disabled).toBe(true);
     expect(button('Transmettre l’évaluation')).toBeUndefined();
+  });
+  describe('a conflict of interest found after accepting', () => {
+    const dialog = () => document.querySelector('tp-late-conflict-dialog') as HTMLElement | null;
+    const dialogButton = (label: string) => Array.from(dialog()?.querySelectorAll<HTMLButtonElement>('button') ?? []).find((b) => normalizeSpaces(b.textContent) === label);
+    /** HTTP results resume subscribers in a macrotask; then render. */
+    const flushUi = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      fixture.detectChanges();
+      TestBed.tick();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      fixture.detectChanges();
+    };
+    const recused = (): ReviewQueueItemView => ({
+      id: ASSIGNMENT, status: 'recused', dueOn: '2026-12-20', overdue: false, callId: 'c0000000-0000-4000-8000-000000000001', callTitle: 'Insertion 2027',
+      axisCode: 'MEDIATION', axisLabel: 'Médiation', title: 'Ateliers mobilité', organizationName: 'Association Essor', applicationId: null, reference: null, reviewStatus: 'submitted',
+    });
+    const submittedReview = () => reviewView({
+      status: 'submitted', version: 4, total: 72, submittedAt: '2026-11-28T10:00:00.000Z', opinion: 'favourable',
+      scores: { PERTINENCE: 4, ACCOMPAGNEMENT: 3, CAPACITE: 5, PARTENARIATS: 2, EFFICIENCE: 4 },
+    });
+
+    async function chooseKind(label: string): Promise<void> {
+      dialog()?.querySelector<HTMLElement>('#late-conflict-kind .mat-mdc-select-trigger')?.click();
+      await flushUi();
+      Array.from(document.querySelectorAll<HTMLElement>('mat-option')).find((o) => normalizeSpaces(o.textContent) === label)?.click();
+      await flushUi();
+    }
+
+    async function typeReason(value: string): Promise<void> {
+      const reason = dialog()?.querySelector<HTMLTextAreaElement>('#late-conflict-reason');
+      if (!reason) throw new Error('no reason field');
+      reason.value = value;
+      reason.dispatchEvent(new Event('input'));
+      await flushUi();
+    }
+
+    async function openDialog(): Promise<void> {
+      el.querySelector<HTMLButtonElement>('[data-testid="declare-conflict"]')?.click();
+      await flushUi();
+      expect(dialog()).not.toBeNull();
+    }
+
+    it('on a submitted review: says what happens, requires the kind and a written reason, sends them, then goes back to the queue', async () => {
+      const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+      await open(submittedReview());
+      await openDialog();
+      // Focus on the dialog's title first, so that what follows is read before choosing.
+      expect(document.activeElement?.textContent?.trim()).toBe('Déclarer un conflit d’intérêts ?');
+      expect(Array.from(dialog()?.querySelectorAll('[data-testid="conflict-consequences"] li') ?? []).map((li) => normalizeSpaces(li.textContent))).toEqual([
+        'votre évaluation transmise est retirée de la note consolidée de la candidature ;',
+        'la candidature est confiée à un autre évaluateur ;',
+        'vous n’avez plus accès à la candidature, ni à ses évaluations ;',
+        'le lien est ajouté à vos liens déclarés : vous quittez aussi vos autres évaluations non transmises de cette organisation.',
+      ]);
+
+      // Nothing chosen: the kind is named and focused, nothing is sent.
+      dialogButton('Déclarer le conflit')?.click();
+      await flushUi();
+      expect(Array.from(dialog()?.querySelectorAll('mat-error') ?? []).map((e) => normalizeSpaces(e.textContent))).toEqual([
+        'Choisissez la nature du lien.', 'Indiquez le motif du conflit.',
+      ]);
+      expect(document.activeElement?.closest('#late-conflict-kind')).not.toBeNull();
+      backend.expectNone(`/api/assignments/${ASSIGNMENT}/conflict`);
+
+      // A kind, but a blank reason: the reason is required, and focused.
+      await chooseKind('Salarié');
+      await typeReason('   ');
+      dialogButton('Déclarer le conflit')?.click();
+      await flushUi();
+      expect(Array.from(dialog()?.querySelectorAll('mat-error') ?? []).map((e) => normalizeSpaces(e.textContent))).toEqual(['Indiquez le motif du conflit.']);
+      expect(document.activeElement?.id).toBe('late-conflict-reason');
+      backend.expectNone(`/api/assignments/${ASSIGNMENT}/conflict`);
+
+      await typeReason('  Mon frère est entré au bureau de l’association.  ');
+      dialogButton('Déclarer le conflit')?.click();
+      await flushUi();
+      const post = backend.expectOne(`/api/assignments/${ASSIGNMENT}/conflict`);
+      expect(post.request.method).toBe('POST');
+      expect(post.request.body).toEqual({ kind: 'employee', comment: 'Mon frère est entré au bureau de l’association.' });
+      expect(navigate).not.toHaveBeenCalled();
+      post.flush({ assignment: recused(), reassigned: true });
+      await flushUi();
+      expect(dialog()).toBeNull();
+      expect(navigate).toHaveBeenCalledWith(['/evaluations']);
+    });
+
+    it('shows the API’s 409 in French in the dialog, focused, and stays on the page', async () => {
+      const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+      await open(submittedReview());
+      await openDialog();
+      await chooseKind('Proche d’un responsable');
+      await typeReason('Ma cousine préside l’association.');
+      dialogButton('Déclarer le conflit')?.click();
+      await flushUi();
+      const post = backend.expectOne(`/api/assignments/${ASSIGNMENT}/conflict`);
+      expect(post.request.headers.get('Accept-Language')).toBe('fr');
+      expect(post.request.body).toEqual({ kind: 'relative', comment: 'Ma cousine préside l’association.' });
+      post.flush(
+        {
+          statusCode: 409, code: 'CONFLICT_DECLARATION_CLOSED',
+          message: 'La commission de cet axe est ouverte ou a statué : un conflit d’intérêts ne peut plus être déclaré sur une évaluation remise. Signalez-le au service instructeur.',
+        },
+        { status: 409, statusText: 'Conflict' },
+      );
+      await flushUi();
+      const error = dialog()?.querySelector<HTMLElement>('[data-testid="conflict-error"]');
+      expect(normalizeSpaces(error?.textContent)).toBe(
+        'La commission de cet axe est ouverte ou a statué : un conflit d’intérêts ne peut plus être déclaré sur une évaluation remise. Signalez-le au service instructeur.',
+      );
+      expect(error?.getAttribute('role')).toBe('alert');
+      expect(document.activeElement).toBe(error);
+      expect(dialogButton('Déclarer le conflit')?.disabled).toBe(false);
+      expect(navigate).not.toHaveBeenCalled();
+    });
+
+    it('on a draft: says the draft is not submitted; once the committee sits, a submitted review offers no declaration', async () => {
+      await open(reviewView({ status: 'draft', version: 2 }));
+      await openDialog();
+      expect(normalizeSpaces(dialog()?.querySelector('[data-testid="conflict-consequences"] li')?.textContent)).toBe('votre brouillon d’évaluation n’est pas transmis ;');
+      dialogButton('Annuler')?.click();
+      await flushUi();
+      expect(dialog()).toBeNull();
+      backend.expectNone(`/api/assignments/${ASSIGNMENT}/conflict`);
+
+      fixture.destroy();
+      await open(reviewView({ ...submittedReview(), locked: true }));
+      expect(el.querySelector('[data-testid="declare-conflict"]')).toBeNull();
+      expect(normalizeSpaces(el.querySelector('[data-testid="conflict-closed"]')?.textContent)).toBe(
+        'La commission de cet axe est ouverte ou a statué : un conflit d’intérêts ne peut plus être déclaré sur cette évaluation transmise. Signalez-le au service instructeur.',
+      );
+    });
   });
 });

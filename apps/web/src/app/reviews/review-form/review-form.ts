@@ -9,9 +9,9 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import type { Lang, ReviewCriterionView, ReviewView, SaveReviewRequest } from '@tremplin/contracts';
+import type { DeclareConflictResult, Lang, ReviewCriterionView, ReviewView, SaveReviewRequest } from '@tremplin/contracts';
 import {
   REVIEW_COMMENT_MAX_LENGTH, REVIEW_OPINIONS, checkReviewDraft, checkReviewForSubmission, formatEuros, needsComment, reviewTotal,
   type AllocationIssue, type ReviewOpinion,
@@ -30,6 +30,7 @@ import { centsToInput, eurosValidator, inputToCents } from '../../shared/forms/e
 import { VersionDiff } from '../../instruction/version-diff';
 import { ApplicationReviews, formatScore } from '../application-reviews/application-reviews';
 import { ReviewScoringApi } from '../review-scoring-api';
+import { LateConflictDialog, type LateConflictDialogData } from './late-conflict-dialog';
 
 type CriterionForm = FormGroup<{ score: FormControl<number | null>; comment: FormControl<string> }>;
 
@@ -81,6 +82,7 @@ export class ReviewForm {
   private readonly translate = inject(TranslateService);
   private readonly dialog = inject(MatDialog);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly router = inject(Router);
   protected readonly language = inject(LanguageService);
 
   protected readonly opinions = REVIEW_OPINIONS;
@@ -117,6 +119,8 @@ export class ReviewForm {
 
   protected readonly submitted = computed(() => this.review()?.status === 'submitted');
   protected readonly locked = computed(() => this.review()?.locked ?? false);
+  /** A conflict is declarable on a draft at any time, on a submitted review until the axis's committee sits. */
+  protected readonly conflictClosed = computed(() => this.submitted() && this.locked());
   protected readonly axisLabel = computed(() => {
     const r = this.review();
     return r ? this.language.pick({ labelFr: r.axisLabelFr, labelEn: r.axisLabelEn }) : '';
@@ -237,6 +241,25 @@ export class ReviewForm {
         },
         error: (error: unknown) => this.failed(error),
       });
+    });
+  }
+
+  /**
+   * A conflict of interest found while reviewing or after submitting: the dialog says what follows and
+   * sends the declaration; then the reviewer no longer has access, so back to the queue.
+   */
+  protected declareConflict(): void {
+    const review = this.review();
+    if (!review) return;
+    const data: LateConflictDialogData = {
+      assignmentId: review.assignmentId, title: review.title, organizationName: review.organizationName, submitted: review.status === 'submitted',
+    };
+    this.dialog.open<LateConflictDialog, LateConflictDialogData, DeclareConflictResult>(LateConflictDialog, {
+      data, width: '36rem', maxWidth: '95vw', autoFocus: 'first-heading',
+    }).afterClosed().subscribe((result) => {
+      if (!result) return;
+      this.notifier.success(this.t(result.reassigned ? 'reviewForm.conflict.doneReassigned' : 'reviewForm.conflict.doneShort'));
+      void this.router.navigate(['/evaluations']);
     });
   }
 
