@@ -164,6 +164,8 @@ const EXPECTED: Record<string, Outcome[]> = {
   'POST /api/conventions': FINANCE_ADMIN,
   'POST /api/conventions/batch': FINANCE_ADMIN,
   'GET /api/conventions': CONVENTION_PARTIES,
+  // Finance picks a committee session without committee.decide: anonymous, association, reviewer, finance, admin.
+  'GET /api/conventions/sessions': [401, 403, 403, 'ok', 'ok'],
   'GET /api/conventions/:id': CONVENTION_PARTIES,
   'GET /api/conventions/:id/document': CONVENTION_PARTIES,
   'POST /api/conventions/:id/transitions': CONVENTION_PARTIES,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ConventionBatchView, ConventionSummaryView, ConventionView, Page } from '@tremplin/contracts';
+import type { ConventionBatchView, ConventionSessionView, ConventionSummaryView, ConventionView, Page } from '@tremplin/contracts';
 import { recordPayment } from '../src/conventions/payments';
 import { binary, cell, extractPdfText, leaveInCell, newCall, pdfParser, retainedApplication, verifyPdfSignature } from './support/convention-fixtures';
 import { pdf, png } from './support/document-fixtures';
@@ -432,5 +432,48 @@ describe('conventions API', () => {
     const again = (await post(finance, '/api/conventions/batch', { sessionId: first.sessionId })).body as ConventionBatchView;
     expect([again.alreadyCreated, again.created]).toEqual([3, []]);
     expect((await post(finance, '/api/conventions/batch', { sessionId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
+  }, 60_000);
+
+  it('lists a call\'s published committee sessions for finance, with retained decisions and those still without a convention', async () => {
+    const call = await newCall(t, admin, 'AAP-CONV-SESSIONS');
+    // Médiation, sitting on 2016-06-27: three published retained decisions, one of them already a convention.
+    const first = await retainedApplication(t, call.id, { grants: [[2016, 100_000]] });
+    await retainedApplication(t, call.id, { grants: [[2016, 200_000]], sessionId: first.sessionId });
+    await retainedApplication(t, call.id, { grants: [[2016, 300_000]], sessionId: first.sessionId });
+    await draft(first.applicationId);
+    // Innovation, a later sitting, one retained decision and nothing drafted.
+    const innovation = await retainedApplication(t, call.id, { axisCode: 'INNOVATION', grants: [[2017, 400_000]] });
+    await t.sql(`UPDATE committee_session SET sits_on = '2016-09-12', deliberation_reference = 'CP 2016-402' WHERE id = $1`, [innovation.sessionId]);
+    // A session still open (its decisions simulated) and another call's published session are not offered.
+    await retainedApplication(t, call.id, { axisCode: 'FREINS', grants: [[2016, 500_000]], published: false });
+    const other = await newCall(t, admin, 'AAP-CONV-SESSIONS-B');
+    await retainedApplication(t, other.id, { grants: [[2016, 600_000]] });
+
+    const expected: ConventionSessionView[] = [
+      {
+        id: innovation.sessionId, callId: call.id, axisCode: 'INNOVATION', axisLabelFr: 'Innovation', axisLabelEn: 'Innovation', sitsOn: '2016-09-12',
+        deliberationReference: 'CP 2016-402', retainedCount: 1, withoutConventionCount: 1,
+      },
+      {
+        id: first.sessionId, callId: call.id, axisCode: 'MEDIATION', axisLabelFr: 'Médiation', axisLabelEn: 'Mediation', sitsOn: '2016-06-27',
+        deliberationReference: 'CP 2016-315', retainedCount: 3, withoutConventionCount: 2,
+      },
+    ];
+    const asFinance = await get(finance, `/api/conventions/sessions?callId=${call.id}`);
+    expect([asFinance.status, asFinance.body]).toEqual([200, expected]);
+    expect((await get(admin, `/api/conventions/sessions?callId=${call.id}`)).body).toEqual(expected);
+
+    // Once the batch has drafted the rest, the Médiation session has none left without a convention.
+    expect((await post(finance, '/api/conventions/batch', { sessionId: first.sessionId })).status).toBe(201);
+    const after = (await get(finance, `/api/conventions/sessions?callId=${call.id}`)).body as ConventionSessionView[];
+    expect(after.map((s) => [s.axisCode, s.retainedCount, s.withoutConventionCount])).toEqual([['INNOVATION', 1, 1], ['MEDIATION', 3, 0]]);
+
+    expect((await get(association, `/api/conventions/sessions?callId=${call.id}`)).status).toBe(403);
+    expect((await get(reviewer, `/api/conventions/sessions?callId=${call.id}`)).status).toBe(403);
+    const missing = await get(finance, '/api/conventions/sessions');
+    expect([missing.status, missing.body.details?.[0]?.field]).toEqual([400, 'callId']);
+    const malformed = await get(finance, '/api/conventions/sessions?callId=nope');
+    expect([malformed.status, malformed.body.details?.[0]?.field]).toEqual([400, 'callId']);
+    expect((await get(finance, '/api/conventions/sessions?callId=00000000-0000-4000-8000-000000000000')).body).toEqual([]);
   }, 60_000);
 });

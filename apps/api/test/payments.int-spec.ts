@@ -162,6 +162,12 @@ describe('installments and payments (API)', () => {
     }
     for (const token of [association2, reviewer]) expect((await t.http.get(path).set(bearer(token))).status).toBe(404);
     expect((await t.http.get('/api/conventions/00000000-0000-4000-8000-000000000000/installments').set(bearer(finance))).status).toBe(404);
+    // The conventions' scope: a draft is the Département's working copy, so its association gets 404 like on the convention itself.
+    const draft = await insertConvention(t, { callId: call.id, email: DEMO.association1, axisCode: 'MEDIATION', status: 'draft', years: [{ year: 2016, amountCents: 100_000 }] });
+    expect((await t.http.get(`/api/conventions/${draft}/installments`).set(bearer(association1))).status).toBe(404);
+    expect((await t.http.get(`/api/conventions/${draft}`).set(bearer(association1))).status).toBe(404);
+    const staffRead = await t.http.get(`/api/conventions/${draft}/installments`).set(bearer(finance));
+    expect([staffRead.status, staffRead.body]).toEqual([200, []]);
     for (const token of [association1, admin]) {
       const res = await t.http.post(`/api/installments/${installmentId}/payments`).set(bearer(token)).send(body(1));
       expect(res.status).toBe(403);

@@ -1,4 +1,4 @@
-import { roleHasPermission, type ConventionSummaryView, type ListConventionsQuery, type Page } from '@tremplin/contracts';
+import { roleHasPermission, type ConventionSessionView, type ConventionSummaryView, type ListConventionsQuery, type Page } from '@tremplin/contracts';
 import { CONVENTION_STATUSES, type ConventionStatus } from '@tremplin/domain';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../core/auth/actor';
@@ -145,4 +145,25 @@ export async function listConventions(manager: EntityManager, actor: Actor, quer
     total = Number(row?.total ?? 0);
   }
   return { items: rows.map(toSummary), total, page: statement.page, pageSize: statement.pageSize };
+}
+
+/**
+ * `GET /api/conventions/sessions`: a call's published committee sessions with their published retained
+ * decisions and how many of those have no convention yet, in one statement (newest sitting first).
+ */
+export function listConventionSessions(manager: EntityManager, callId: string): Promise<ConventionSessionView[]> {
+  // int4 counts come back from pg as numbers.
+  return manager.query(
+    `SELECT s.id, s.call_id AS "callId", ax.code AS "axisCode", ax.label_fr AS "axisLabelFr", ax.label_en AS "axisLabelEn",
+            to_char(s.sits_on, 'YYYY-MM-DD') AS "sitsOn", s.deliberation_reference AS "deliberationReference",
+            count(d.application_id)::int AS "retainedCount",
+            count(d.application_id) FILTER (WHERE NOT EXISTS (SELECT 1 FROM convention c WHERE c.application_id = d.application_id))::int AS "withoutConventionCount"
+       FROM committee_session s
+       JOIN call_axis ax ON ax.id = s.axis_id
+       LEFT JOIN committee_decision d ON d.session_id = s.id AND d.outcome = 'retained' AND d.published_at IS NOT NULL
+      WHERE s.call_id = $1 AND s.status = 'published'
+      GROUP BY s.id, ax.code, ax.label_fr, ax.label_en
+      ORDER BY s.sits_on DESC, ax.code, s.id`,
+    [callId],
+  ) as Promise<ConventionSessionView[]>;
 }

@@ -2,8 +2,8 @@ import { Body, Controller, Get, Header, HttpCode, Param, ParseIntPipe, Post, Que
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   AmendmentRequest, ConventionDocumentQuery, ConventionTransitionRequest, CreateConventionRequest, CreateSessionConventionsRequest,
-  ListConventionsQuery, ReportApprovalRequest, SignedScanRequest,
-  type ConventionBatchView, type ConventionSummaryView, type ConventionView, type Page,
+  ListConventionSessionsQuery, ListConventionsQuery, ReportApprovalRequest, SignedScanRequest,
+  type ConventionBatchView, type ConventionSessionView, type ConventionSummaryView, type ConventionView, type Page,
 } from '@tremplin/contracts';
 import { CurrentActor, RequirePermission } from '../core/auth/access.decorators';
 import type { Actor } from '../core/auth/actor';
@@ -40,6 +40,13 @@ export class ConventionsController {
   @Get()
   list(@CurrentActor() actor: Actor, @Query() query: ListConventionsQuery): Promise<Page<ConventionSummaryView>> {
     return this.conventions.list(actor, query);
+  }
+
+  /** Published committee sessions to draft conventions from (declared before `:id`, which would take « sessions »). */
+  @RequirePermission('conventions.manage')
+  @Get('sessions')
+  sessions(@Query() query: ListConventionSessionsQuery): Promise<ConventionSessionView[]> {
+    return this.conventions.sessions(query);
   }
 
   @RequirePermission('conventions.own', 'conventions.manage', 'finance.read')

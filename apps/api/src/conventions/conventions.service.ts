@@ -6,8 +6,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   roleHasPermission,
   type AmendmentRequest, type AmendmentYearDiff, type ApiErrorDetail, type ConventionBatchView, type ConventionDocumentQuery,
-  type ConventionSummaryView, type ConventionTransitionRequest, type ConventionView, type CreateConventionRequest,
-  type CreateSessionConventionsRequest, type ListConventionsQuery, type Page, type ReportApprovalRequest, type SignedScanRequest,
+  type ConventionSessionView, type ConventionSummaryView, type ConventionTransitionRequest, type ConventionView, type CreateConventionRequest,
+  type CreateSessionConventionsRequest, type ListConventionSessionsQuery, type ListConventionsQuery, type Page, type ReportApprovalRequest, type SignedScanRequest,
 } from '@tremplin/contracts';
 import {
   buildInstallmentSchedule, checkInstallmentDue, checkTermination, conventionLifecycle, formatEuros, IllegalTransitionError, installmentLifecycle,
@@ -34,7 +34,7 @@ import { Convention, ConventionAmendment, ConventionYear, Installment } from './
 import { conventionSentMail } from './convention-mails';
 import { drawConventionNumber } from './convention-numbers';
 import { ConventionSigning } from './convention-signing';
-import { conventionScopeSql, listConventions, SUMMARY_FROM, SUMMARY_SELECT, toSummary, type SummaryRow } from './conventions-read';
+import { conventionScopeSql, listConventionSessions, listConventions, SUMMARY_FROM, SUMMARY_SELECT, toSummary, type SummaryRow } from './conventions-read';
 
 /** A batch of conventions is drafted in transactions of this many (see createForSession). */
 const BATCH_CHUNK = 25;
@@ -322,6 +322,10 @@ export class ConventionsService {
 
   list(actor: Actor, query: ListConventionsQuery): Promise<Page<ConventionSummaryView>> {
     return listConventions(this.dataSource.manager, actor, query);
+  }
+
+  sessions(query: ListConventionSessionsQuery): Promise<ConventionSessionView[]> {
+    return listConventionSessions(this.dataSource.manager, query.callId);
   }
 
   get(actor: Actor, id: string): Promise<ConventionView> {

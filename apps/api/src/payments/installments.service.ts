@@ -3,12 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { INSTALLMENT_STATUSES, type ConventionStatus, type InstallmentStatus } from '@tremplin/domain';
 import {
-  roleHasPermission, type InstallmentView, type ListInstallmentsQuery, type Page, type RecordPaymentRequest, type RecordedPaymentView,
+  type InstallmentView, type ListInstallmentsQuery, type Page, type RecordPaymentRequest, type RecordedPaymentView,
 } from '@tremplin/contracts';
 import { AuditService } from '../core/audit/audit.service';
 import type { Actor } from '../core/auth/actor';
 import { AppException } from '../core/errors/app.exception';
 import { pageParams } from '../core/pagination';
+import { conventionScopeSql } from '../conventions/conventions-read';
 import { recordPayment } from '../conventions/payments';
 import {
   CONVENTION_INSTALLMENTS_SQL, INSTALLMENT_SQL, makeDueSql, toInstallmentView, worklistSql, type InstallmentRow,
@@ -79,11 +80,12 @@ export class InstallmentsService {
 
   /** A convention's schedule with its payments; 404 when the convention is not in the actor's scope. */
   async forConvention(actor: Actor, conventionId: string): Promise<InstallmentView[]> {
-    const scope = conventionScope(actor);
-    if (scope === 'none') throw AppException.notFound();
     return this.dataSource.transaction(async (manager) => {
-      const [convention] = (await manager.query(`SELECT organization_id AS "organizationId" FROM convention WHERE id = $1`, [conventionId])) as Array<{ organizationId: string }>;
-      if (!convention || (scope !== 'all' && convention.organizationId !== scope)) throw AppException.notFound();
+      // The conventions' own scope: whoever cannot read the convention cannot read its schedule (404).
+      const params: unknown[] = [conventionId];
+      const scope = conventionScopeSql(actor, (value) => (params.push(value), `$${params.length}`));
+      const [convention] = (await manager.query(`SELECT c.id FROM convention c WHERE c.id = $1 AND ${scope}`, params)) as Array<{ id: string }>;
+      if (!convention) throw AppException.notFound();
       await this.makeDue(manager, { conventionId });
       const rows = (await manager.query(CONVENTION_INSTALLMENTS_SQL, [conventionId])) as InstallmentRow[];
       return rows.map(toInstallmentView);
@@ -164,16 +166,6 @@ export class InstallmentsService {
       throw new AppException(HttpStatus.CONFLICT, 'CONVENTION_NOT_PAYABLE', { status: convention.status, statusFr: words.fr, statusEn: words.en });
     }
   }
-}
-
-/**
- * Which conventions an actor reads: an association (`conventions.own`) its organisation's, staff holding
- * `conventions.manage` or `finance.read` every one, anyone else none (404, like any other row out of scope).
- */
-export function conventionScope(actor: Actor): 'all' | 'none' | string {
-  if (roleHasPermission(actor.role, 'conventions.own')) return actor.organizationId ?? 'none';
-  if (roleHasPermission(actor.role, 'conventions.manage') || roleHasPermission(actor.role, 'finance.read')) return 'all';
-  return 'none';
 }
 
 /** `status=due,planned` → the listed statuses (default: what is still to pay); 400 naming the field otherwise. */

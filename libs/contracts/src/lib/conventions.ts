@@ -26,6 +26,11 @@ export class CreateSessionConventionsRequest {
   @IsUUID('all') sessionId!: string;
 }
 
+/** `GET /api/conventions/sessions`: the published committee sessions of one call (readable with conventions.manage). */
+export class ListConventionSessionsQuery {
+  @IsUUID('all') callId!: string;
+}
+
 export const CONVENTION_SORTS = ['number', 'organization', 'totalCents', 'paidCents', 'status', 'updatedAt'] as const;
 
 /** `GET /api/conventions`: scoped (an association sees its own), paginated; axisCode + year drill down from a budget cell. */
@@ -196,6 +201,25 @@ export interface ConventionView extends ConventionSummaryView {
   amendments: ConventionAmendmentView[];
   /** What this actor may do now (derived from the lifecycle and the actor's permissions). */
   allowedActions: ConventionAction[];
+}
+
+/**
+ * `GET /api/conventions/sessions?callId=`: a published committee session as finance picks it to draft its
+ * conventions (the committee's own session view needs committee.decide).
+ */
+export interface ConventionSessionView {
+  id: string;
+  callId: string;
+  axisCode: string;
+  axisLabelFr: string;
+  axisLabelEn: string;
+  /** The sitting's day, YYYY-MM-DD. */
+  sitsOn: string;
+  deliberationReference: string;
+  /** Published « retained » decisions of the session. */
+  retainedCount: number;
+  /** Of those, how many have no convention yet (what « Générer » would draft). */
+  withoutConventionCount: number;
 }
 
 export interface ConventionBatchView {

@@ -1,7 +1,7 @@
 import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
-  AmendmentRequest, CommitteeSessionView, ConventionBatchView, ConventionSummaryView, ConventionTransitionRequest, ConventionView,
+  AmendmentRequest, ConventionBatchView, ConventionSessionView, ConventionSummaryView, ConventionTransitionRequest, ConventionView,
   InstallmentView, Page, RecordedPaymentView, RecordPaymentRequest,
 } from '@tremplin/contracts';
 import type { Observable } from 'rxjs';
@@ -59,9 +59,9 @@ export class ConventionsApi {
     return this.http.post<ConventionBatchView>('/api/conventions/batch', { sessionId });
   }
 
-  /** The committee sessions of a call (readable with committee.decide only). */
-  sessions(callId: string): Observable<CommitteeSessionView[]> {
-    return this.http.get<CommitteeSessionView[]>(`/api/calls/${id(callId)}/committee-sessions`);
+  /** A call's published committee sessions, with how many retained decisions still have no convention (conventions.manage). */
+  sessions(callId: string): Observable<ConventionSessionView[]> {
+    return this.http.get<ConventionSessionView[]>('/api/conventions/sessions', { params: params({ callId }) });
   }
 
   transition(conventionId: string, body: ConventionTransitionRequest): Observable<ConventionView> {

@@ -94,7 +94,7 @@ export class ConventionListPage {
   }
 
   protected generate(): void {
-    const data: GenerateDialogData = { calls: this.calls(), callId: this.list.query().callId, canListSessions: this.auth.hasPermission('committee.decide') };
+    const data: GenerateDialogData = { calls: this.calls(), callId: this.list.query().callId };
     this.dialog
       .open(GenerateDialog, { data, width: '36rem', maxWidth: '95vw', autoFocus: 'first-tabbable', restoreFocus: true })
       .afterClosed()
