@@ -40,7 +40,7 @@ async function waitFor(what: string, check: () => Promise<boolean> | boolean, ti
 
 async function healthStatus(port: number): Promise<number> {
   try {
-    return (await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(3000) })).status;
+    return (await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(10_000) })).status;
   } catch {
     return 0;
   }
