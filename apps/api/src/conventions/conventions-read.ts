@@ -101,12 +101,17 @@ export function conventionListStatement(actor: Actor, query: ListConventionsQuer
   const params: unknown[] = [];
   const bind = (value: unknown) => (params.push(value), `$${params.length}`);
   const where = [conventionScopeSql(actor, bind)];
-  if (query.callId) where.push(`c.call_id = ${bind(query.callId)}`);
+  const callId = query.callId ? bind(query.callId) : null;
+  if (callId) where.push(`c.call_id = ${callId}`);
   if (query.axisCode || query.year) {
-    // Through the convention's cells: a budget cell's conventions are one range of ix_convention_year_allocation.
+    // Through the cells (call × axis × year, its primary key): a budget cell's conventions are then one
+    // range of ix_convention_year_allocation, with no other call's axis nor other year to filter out.
     const cell = [`ca.id = cy.allocation_id`];
-    if (query.axisCode) cell.push(`ca.axis_id IN (SELECT ax.id FROM call_axis ax WHERE ax.code = ${bind(query.axisCode)})`);
-    if (query.year) cell.push(`cy.year = ${bind(Number(query.year))}`, 'cy.amount_cents > 0');
+    if (callId) cell.push(`ca.call_id = ${callId}`);
+    if (query.axisCode) {
+      cell.push(`ca.axis_id IN (SELECT ax.id FROM call_axis ax WHERE ax.code = ${bind(query.axisCode)}${callId ? ` AND ax.call_id = ${callId}` : ''})`);
+    }
+    if (query.year) cell.push(`ca.year = ${bind(Number(query.year))}`, 'cy.amount_cents > 0');
     where.push(`c.id IN (SELECT cy.convention_id FROM convention_year cy JOIN call_allocation ca ON ${cell.join(' AND ')})`);
   }
   if (query.status) {
