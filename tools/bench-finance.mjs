@@ -16,10 +16,9 @@
 //
 // Needs the built API (`npx nx build api`); builds nothing itself.
 import { createRequire } from 'node:module';
-import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 
-import { ADMIN, POOL_SIZE, scales, seconds, concurrency, explain, environment, get, login } from './bench-support.mjs';
+import { ADMIN, POOL_SIZE, scales, explain, environment, get, login, loadBoth, seconds, concurrency } from './bench-support.mjs';
 
 const require = createRequire(import.meta.url);
 // The API's sources as they are (decorators and the @tremplin/* paths of the base tsconfig).
@@ -32,34 +31,6 @@ const { conventionListStatement } = require('../apps/api/src/conventions/convent
 /** The guard's lookup of the signed-in user, sent before every authenticated request (core/auth/auth.guard.ts). */
 const GUARD_SQL = 'SELECT id, email, role, organization_id, active FROM app_user WHERE id = $1';
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
-
-/** `concurrency` loops on each side in alternating one-second slices (after 1 s of warm-up each): req/s, p50, p95 in ms. */
-async function loadBoth(sides) {
-  const run = async (fn, ms, stats) => {
-    const deadline = performance.now() + ms;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (performance.now() < deadline) {
-          const t0 = performance.now();
-          await fn();
-          stats?.samples.push(performance.now() - t0);
-        }
-      }),
-    );
-    if (stats) stats.elapsed += performance.now() - started;
-  };
-  for (const fn of sides) await run(fn, 1000, null);
-  const stats = sides.map(() => ({ samples: [], elapsed: 0 }));
-  for (let slice = 0; slice < seconds; slice++) {
-    for (const [i, fn] of sides.entries()) await run(fn, 1000, stats[i]);
-  }
-  return stats.map(({ samples, elapsed }) => {
-    samples.sort((a, b) => a - b);
-    return { rps: samples.length / (elapsed / 1000), p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), n: samples.length };
-  });
-}
 
 async function benchScale(scale) {
   const envt = await environment(scale);

@@ -144,3 +144,36 @@ export async function login(port) {
   if (!res.ok) throw new Error(`login → ${res.status}`);
   return (await res.json()).accessToken;
 }
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+
+/**
+ * Both sides under the same load: `concurrency` loops call one side for a one-second slice, then the
+ * other, alternating until each had `seconds` (after a one-second warm-up each), so that whatever else
+ * runs on the machine weighs on both alike. Per side: req/s, p50, p95 in ms.
+ */
+export async function loadBoth(sides) {
+  const run = async (fn, ms, stats) => {
+    const deadline = performance.now() + ms;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (performance.now() < deadline) {
+          const t0 = performance.now();
+          await fn();
+          stats?.samples.push(performance.now() - t0);
+        }
+      }),
+    );
+    if (stats) stats.elapsed += performance.now() - started;
+  };
+  for (const fn of sides) await run(fn, 1000, null);
+  const stats = sides.map(() => ({ samples: [], elapsed: 0 }));
+  for (let slice = 0; slice < seconds; slice++) {
+    for (const [i, fn] of sides.entries()) await run(fn, 1000, stats[i]);
+  }
+  return stats.map(({ samples, elapsed }) => {
+    samples.sort((a, b) => a - b);
+    return { rps: samples.length / (elapsed / 1000), p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), n: samples.length };
+  });
+}
