@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   roleHasPermission,
-  type AmendmentRequest, type AmendmentYearDiff, type ApiErrorDetail, type ConventionBatchView, type ConventionDocumentQuery,
+  type AmendmentInstallmentDiff, type AmendmentRequest, type AmendmentYearDiff, type ApiErrorDetail, type ConventionBatchView, type ConventionDocumentQuery,
   type ConventionSessionView, type ConventionSummaryView, type ConventionTransitionRequest, type ConventionView, type CreateConventionRequest,
   type CreateSessionConventionsRequest, type ListConventionSessionsQuery, type ListConventionsQuery, type Page, type ReportApprovalRequest, type SignedScanRequest,
 } from '@tremplin/contracts';
@@ -35,6 +35,39 @@ import { conventionSentMail } from './convention-mails';
 import { drawConventionNumber } from './convention-numbers';
 import { ConventionSigning } from './convention-signing';
 import { conventionScopeSql, listConventionSessions, listConventions, SUMMARY_FROM, SUMMARY_SELECT, toSummary, type SummaryRow } from './conventions-read';
+
+const KIND_FR: Record<InstallmentKind, string> = { advance: 'avance', balance: 'solde' };
+const STATUS_WORDS: Record<string, { fr: string; en: string }> = {
+  paid: { fr: 'payée', en: 'paid' }, partly: { fr: 'partiellement payée', en: 'partly paid' }, cancelled: { fr: 'annulée', en: 'cancelled' },
+};
+
+/**
+ * The due dates an amendment moves (unchanged ones left out). Only a planned, unpaid installment moves:
+ * installmentLifecycle has no way back from due to planned, so a due one is refused (409) rather than
+ * left due at a later date; a paid, partly paid or cancelled one is refused too.
+ */
+function plannedDateMoves(
+  installments: readonly LockedInstallment[],
+  requests: ReadonlyArray<{ year: number; kind: InstallmentKind; dueOn: string }>,
+): AmendmentInstallmentDiff[] {
+  const moves: AmendmentInstallmentDiff[] = [];
+  requests.forEach((r, i) => {
+    const ofKind = installments.filter((x) => x.year === r.year && x.kind === r.kind);
+    const params = { year: r.year, kindFr: KIND_FR[r.kind], kindEn: r.kind };
+    if (!ofKind.length) {
+      throw AppException.validation([{ field: `installments[${i}].kind`, code: 'AMENDMENT_INSTALLMENT_UNKNOWN', message: 'AMENDMENT_INSTALLMENT_UNKNOWN', params } as ApiErrorDetail]);
+    }
+    const live = ofKind.find((x) => x.status !== 'cancelled');
+    const refused = !live ? 'cancelled' : live.status === 'paid' ? 'paid' : live.paidCents > 0 ? 'partly' : null;
+    if (refused) {
+      const words = STATUS_WORDS[refused] as { fr: string; en: string };
+      throw AppException.conflict('INSTALLMENT_NOT_MOVABLE', { ...params, statusFr: words.fr, statusEn: words.en });
+    }
+    if (live?.status === 'due') throw AppException.conflict('INSTALLMENT_DUE_NOT_MOVABLE', params);
+    if (live && live.dueOn !== r.dueOn) moves.push({ year: r.year, kind: r.kind, beforeDueOn: live.dueOn, afterDueOn: r.dueOn });
+  });
+  return moves;
+}
 
 /** A batch of conventions is drafted in transactions of this many (see createForSession). */
 const BATCH_CHUNK = 25;
@@ -364,7 +397,7 @@ export class ConventionsService {
         WHERE am.convention_id = $1 ORDER BY am.version_no`,
       [id],
     )) as Array<{
-      id: string; versionNo: number; reason: string; diff: { years?: AmendmentYearDiff[] }; documentSha256: string; createdAt: Date;
+      id: string; versionNo: number; reason: string; diff: { years?: AmendmentYearDiff[]; installments?: AmendmentInstallmentDiff[] }; documentSha256: string; createdAt: Date;
       createdByName: string; associationSignedAt: Date | null; departmentSignedAt: Date | null;
     }>;
     const org = await manager.findOneByOrFail(Organization, { id: c.organizationId });
@@ -391,7 +424,8 @@ export class ConventionsService {
       activatedAt: iso(c.activatedAt), closedAt: iso(c.closedAt), terminatedAt: iso(c.terminatedAt),
       terminationReason: c.terminationReason, recoveryCents: c.recoveryCents,
       amendments: amendments.map((a) => ({
-        id: a.id, versionNo: a.versionNo, reason: a.reason, years: a.diff.years ?? [], documentSha256: a.documentSha256,
+        id: a.id, versionNo: a.versionNo, reason: a.reason, years: a.diff.years ?? [],
+        ...(a.diff.installments?.length ? { installments: a.diff.installments } : {}), documentSha256: a.documentSha256,
         createdAt: a.createdAt.toISOString(), createdByName: a.createdByName, associationSignedAt: iso(a.associationSignedAt),
         departmentSignedAt: iso(a.departmentSignedAt),
       })),
@@ -615,22 +649,43 @@ export class ConventionsService {
     const known = new Set(years.map((y) => y.year));
     const seenYears = new Set<number>();
     const issues: ApiErrorDetail[] = [];
-    input.years.forEach((y, i) => {
+    const yearRequests = input.years ?? [];
+    yearRequests.forEach((y, i) => {
       if (!known.has(y.year)) issues.push({ field: `years[${i}].year`, code: 'AMENDMENT_YEAR_UNKNOWN', message: 'AMENDMENT_YEAR_UNKNOWN', params: { year: y.year } } as ApiErrorDetail);
       else if (seenYears.has(y.year)) issues.push({ field: `years[${i}].year`, code: 'AMENDMENT_YEAR_DUPLICATE', message: 'AMENDMENT_YEAR_DUPLICATE', params: { year: y.year } } as ApiErrorDetail);
       seenYears.add(y.year);
     });
+    const dateRequests = input.installments ?? [];
+    const firstYear = years[0]?.year ?? 0;
+    const range = { from: `${firstYear}-01-01`, to: `${(years.at(-1)?.year ?? firstYear) + 1}-12-31` };
+    const seenInstallments = new Set<string>();
+    dateRequests.forEach((r, i) => {
+      const kindParams = { year: r.year, kindFr: KIND_FR[r.kind], kindEn: r.kind };
+      if (!known.has(r.year)) issues.push({ field: `installments[${i}].year`, code: 'AMENDMENT_YEAR_UNKNOWN', message: 'AMENDMENT_YEAR_UNKNOWN', params: { year: r.year } } as ApiErrorDetail);
+      else if (seenInstallments.has(`${r.year}:${r.kind}`)) {
+        issues.push({ field: `installments[${i}]`, code: 'AMENDMENT_INSTALLMENT_DUPLICATE', message: 'AMENDMENT_INSTALLMENT_DUPLICATE', params: kindParams } as ApiErrorDetail);
+      }
+      seenInstallments.add(`${r.year}:${r.kind}`);
+      if (r.dueOn < range.from || r.dueOn > range.to) {
+        issues.push({ field: `installments[${i}].dueOn`, code: 'AMENDMENT_DUE_ON_OUT_OF_RANGE', message: 'AMENDMENT_DUE_ON_OUT_OF_RANGE', params: range } as ApiErrorDetail);
+      }
+    });
     if (issues.length) throw AppException.validation(issues);
-    const wanted = new Map(input.years.map((y) => [y.year, y.amountCents]));
+    const wanted = new Map(yearRequests.map((y) => [y.year, y.amountCents]));
     const diff: AmendmentYearDiff[] = years
       .filter((y) => wanted.has(y.year) && wanted.get(y.year) !== y.amountCents)
       .map((y) => ({ year: y.year, beforeCents: y.amountCents, afterCents: wanted.get(y.year) as number }));
-    if (!diff.length) throw AppException.conflict('CONVENTION_NOTHING_CHANGED');
+    // Checked again under lock in the transaction (a payment may have come in meanwhile).
+    const dateDiff = plannedDateMoves(await this.readInstallments(manager, id), dateRequests);
+    if (!diff.length && !dateDiff.length) throw AppException.conflict('CONVENTION_NOTHING_CHANGED');
     const newYears = years.map((y) => ({ year: y.year, amountCents: wanted.get(y.year) ?? y.amountCents }));
     const versionNo = current.documentVersion + 1;
     const reason = input.reason.trim();
     const facts = await this.conventionFacts(manager, current);
-    const rendered = await renderConventionDocument(await this.documentData(manager, facts, newYears, versionNo, reason));
+    const rendered = await renderConventionDocument({
+      ...(await this.documentData(manager, facts, newYears, versionNo, reason)),
+      movedDueDates: dateDiff.map((d) => ({ year: d.year, kind: d.kind, dueOn: d.afterDueOn })),
+    });
     const now = new Date();
     const grantor = await this.grantor.current(manager);
     const signed = await this.signing.sign(rendered.bytes, {
@@ -652,6 +707,9 @@ export class ConventionsService {
             throw AppException.conflict('CONVENTION_YEAR_BELOW_PAID', { year: d.year, paidFr: formatEuros(row.paidCents, 'fr'), paidEn: formatEuros(row.paidCents, 'en') });
           }
         }
+        // Same answer as before the PDF was rendered, or the 409 of an installment paid or made due since.
+        plannedDateMoves(installments, dateRequests);
+        const moved = new Map(dateDiff.map((d) => [`${d.year}:${d.kind}`, d.afterDueOn]));
         const call = await m.findOneByOrFail(Call, { id: c.callId });
         const rule = { advanceBasisPoints: call.advanceBasisPoints };
         const signedOn = parisToday(c.departmentSignedAt ?? now);
@@ -673,24 +731,33 @@ export class ConventionsService {
           // The schedule's own dates for this year (a 50 % split of 1 € only serves to get both kinds' dates).
           const dates = new Map(buildInstallmentSchedule({ years: [{ year: d.year, amountCents: 100 }], rule: { advanceBasisPoints: 5000 }, signedOn })
             .map((p) => [p.kind, p.dueOn]));
-          if (advance > 0) replacements.push({ year: d.year, kind: 'advance', amountCents: advance, dueOn: dates.get('advance') ?? `${d.year}-01-01` });
-          if (balance > 0) replacements.push({ year: d.year, kind: 'balance', amountCents: balance, dueOn: dates.get('balance') ?? `${d.year + 1}-06-30` });
+          // A date this amendment moves wins over the schedule's own one.
+          const dueOn = (kind: InstallmentKind, fallback: string) => moved.get(`${d.year}:${kind}`) ?? dates.get(kind) ?? fallback;
+          if (advance > 0) replacements.push({ year: d.year, kind: 'advance', amountCents: advance, dueOn: dueOn('advance', `${d.year}-01-01`) });
+          if (balance > 0) replacements.push({ year: d.year, kind: 'balance', amountCents: balance, dueOn: dueOn('balance', `${d.year + 1}-06-30`) });
         }
+        // Years whose amount does not change keep their installments: only the date moves.
+        const replacedYears = new Set(diff.map((d) => d.year));
+        const dateMoves = dateDiff.filter((d) => !replacedYears.has(d.year))
+          .map((d) => ({ id: (installments.find((i) => i.year === d.year && i.kind === d.kind && i.status === 'planned') as LockedInstallment).id, dueOn: d.afterDueOn }));
         for (const i of toCancel) {
           await m.query(`UPDATE installment SET status = $2::installment_status, version = version + 1 WHERE id = $1`, [i.id, installmentLifecycle.next(i.status, 'cancel')]);
         }
-        const committed = await commitConventionYears(m, id, new Map(diff.map((d) => [d.year, d.afterCents])));
+        for (const move of dateMoves) {
+          await m.query(`UPDATE installment SET due_on = $2::date, version = version + 1 WHERE id = $1`, [move.id, move.dueOn]);
+        }
+        const committed = diff.length ? await commitConventionYears(m, id, new Map(diff.map((d) => [d.year, d.afterCents]))) : [];
         for (const r of replacements) await m.insert(Installment, { conventionId: id, ...r, status: 'planned' });
         const madeDue = c.status === 'active' ? await this.makeDue(m, id, parisToday(now)) : 0;
         await m.insert(ConventionAmendment, {
-          conventionId: id, versionNo, reason, diff: { years: diff }, documentStorageKey: key, documentSha256: signedSha, departmentSignedAt: now, createdBy: actor.userId,
+          conventionId: id, versionNo, reason, diff: { years: diff, ...(dateDiff.length ? { installments: dateDiff } : {}) }, documentStorageKey: key, documentSha256: signedSha, departmentSignedAt: now, createdBy: actor.userId,
         });
         const total = newYears.reduce((s, y) => s + y.amountCents, 0);
         await m.update(Convention, { id }, { documentVersion: versionNo, totalCents: total, updatedAt: now, version: c.version + 1 });
         await this.audit.record(m, actor, {
           action: 'convention.amended', entityType: 'convention', entityId: id,
           diff: diffOf({ documentVersion: c.documentVersion, totalCents: c.totalCents }, {
-            documentVersion: versionNo, totalCents: total, reason, years: diff, documentSha256: signedSha,
+            documentVersion: versionNo, totalCents: total, reason, years: diff, installments: dateDiff, documentSha256: signedSha,
             committed: committed.map((y) => ({ year: y.year, deltaCents: y.deltaCents })),
             cancelledInstallments: toCancel.map((i) => i.id), replacements, madeDue,
           }),
@@ -737,10 +804,14 @@ export class ConventionsService {
   // Helpers inside a transaction
 
   /** Locks every installment of the convention (by id), the first lock of the payment path. */
-  private async lockInstallments(manager: EntityManager, conventionId: string): Promise<LockedInstallment[]> {
+  private lockInstallments(manager: EntityManager, conventionId: string): Promise<LockedInstallment[]> {
+    return this.readInstallments(manager, conventionId, true);
+  }
+
+  private async readInstallments(manager: EntityManager, conventionId: string, lock = false): Promise<LockedInstallment[]> {
     const rows = (await manager.query(
       `SELECT id, year, kind, status::text AS status, amount_cents AS "amountCents", paid_cents AS "paidCents", due_on::text AS "dueOn"
-         FROM installment WHERE convention_id = $1 ORDER BY id FOR UPDATE`,
+         FROM installment WHERE convention_id = $1 ORDER BY id${lock ? ' FOR UPDATE' : ''}`,
       [conventionId],
     )) as Array<Omit<LockedInstallment, 'amountCents' | 'paidCents'> & { amountCents: string; paidCents: string }>;
     return rows.map((r) => ({ ...r, amountCents: Number(r.amountCents), paidCents: Number(r.paidCents) }));

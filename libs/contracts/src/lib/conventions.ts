@@ -2,10 +2,10 @@
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, Equals, IsArray, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength,
-  ValidateNested,
+  ValidateIf, ValidateNested,
 } from 'class-validator';
 import {
-  ASSOCIATION_SIGNATURE_METHODS, CONVENTION_STATUSES,
+  ASSOCIATION_SIGNATURE_METHODS, CONVENTION_STATUSES, INSTALLMENT_KINDS,
   type AssociationSignatureMethod, type ConventionAction, type ConventionStatus, type InstallmentKind, type InstallmentStatus,
 } from '@tremplin/domain';
 import { MAX_CENTS } from './calls';
@@ -72,11 +72,25 @@ export class AmendmentYearRequest {
   @IsInt() @Min(0) @Max(MAX_CENTS) amountCents!: number;
 }
 
-/** `POST /api/conventions/:id/amendments` (avenant): new yearly amounts with a reason; the difference is committed like a signature. */
+/** A live (planned, unpaid) installment's new due date in an amendment. */
+export class AmendmentInstallmentRequest {
+  @IsInt() @Min(2000) @Max(2100) year!: number;
+  @IsIn(INSTALLMENT_KINDS) kind!: InstallmentKind;
+  @IsISO8601({ strict: true }) @Matches(ISO_DAY) dueOn!: string;
+}
+
+/**
+ * `POST /api/conventions/:id/amendments` (avenant): new yearly amounts and/or new due dates, with a reason;
+ * the amounts' difference is committed like a signature. At least one of `years` / `installments`:
+ * without `installments`, `years` is required (400 on `years`).
+ */
 export class AmendmentRequest {
   @IsString() @MinLength(5) @MaxLength(2000) reason!: string;
+  @ValidateIf((o: AmendmentRequest) => o.installments === undefined || o.years !== undefined)
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(4) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AmendmentYearRequest)
-  years!: AmendmentYearRequest[];
+  years?: AmendmentYearRequest[];
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(8) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AmendmentInstallmentRequest)
+  installments?: AmendmentInstallmentRequest[];
   @IsOptional() @IsInt() @Min(1) version?: number;
 }
 
@@ -173,11 +187,21 @@ export interface AmendmentYearDiff {
   afterCents: number;
 }
 
+/** A due date moved by an amendment. */
+export interface AmendmentInstallmentDiff {
+  year: number;
+  kind: InstallmentKind;
+  beforeDueOn: string;
+  afterDueOn: string;
+}
+
 export interface ConventionAmendmentView {
   id: string;
   versionNo: number;
   reason: string;
   years: AmendmentYearDiff[];
+  /** Due dates moved by this amendment (absent or empty when only amounts changed). */
+  installments?: AmendmentInstallmentDiff[];
   documentSha256: string;
   createdAt: string;
   createdByName: string;

@@ -224,7 +224,15 @@ export const ERROR_MESSAGES = {
     fr: "Le solde {year} est déjà payé : le montant de cette année ne peut plus augmenter.",
     en: 'The {year} balance is already paid: that year’s amount can no longer increase.',
   },
-  CONVENTION_NOTHING_CHANGED: { fr: "L'avenant ne change aucun montant.", en: 'The amendment changes no amount.' },
+  CONVENTION_NOTHING_CHANGED: { fr: "L'avenant ne change aucun montant ni aucune date.", en: 'The amendment changes no amount and no date.' },
+  INSTALLMENT_NOT_MOVABLE: {
+    fr: "L'échéance {kindFr} {year} est {statusFr} : seule une échéance prévue et non payée peut changer de date.",
+    en: 'The {year} {kindEn} installment is {statusEn}: only a planned, unpaid installment can change its date.',
+  },
+  INSTALLMENT_DUE_NOT_MOVABLE: {
+    fr: "L'échéance {kindFr} {year} est déjà exigible : son cycle de vie ne permet pas de la remettre en « prévue », sa date ne peut plus changer.",
+    en: 'The {year} {kindEn} installment is already due: its lifecycle cannot take it back to planned, so its date can no longer change.',
+  },
   CONVENTION_OPEN_INSTALLMENTS: {
     fr: 'Clôture impossible : {count} échéance(s) restent à payer. Payez-les ou résiliez la convention.',
     en: 'Cannot close: {count} installment(s) remain to be paid. Pay them or terminate the convention.',
@@ -459,6 +467,9 @@ export const FIELD_MESSAGES = {
   RECOVERY_ABOVE_PAID: { fr: 'Au plus {paid} (total déjà versé).', en: 'At most {paid} (total already paid).' },
   AMENDMENT_YEAR_UNKNOWN: { fr: "L'année {year} n'est pas dans la convention.", en: 'Year {year} is not in the convention.' },
   AMENDMENT_YEAR_DUPLICATE: { fr: "L'année {year} est saisie deux fois.", en: 'Year {year} appears twice.' },
+  AMENDMENT_INSTALLMENT_UNKNOWN: { fr: "Aucune échéance {kindFr} {year} dans cette convention.", en: 'No {year} {kindEn} installment in this convention.' },
+  AMENDMENT_INSTALLMENT_DUPLICATE: { fr: "L'échéance {kindFr} {year} est saisie deux fois.", en: 'The {year} {kindEn} installment appears twice.' },
+  AMENDMENT_DUE_ON_OUT_OF_RANGE: { fr: 'Une date entre le {from} et le {to}.', en: 'A date between {from} and {to}.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;
 
