@@ -194,7 +194,7 @@ export class ConventionDetailPage {
   protected amend(): void {
     const c = this.convention();
     if (!c) return;
-    const data: AmendmentDialogData = { convention: c, save: (body) => this.api.amend(c.id, body) };
+    const data: AmendmentDialogData = { convention: c, installments: this.installments(), save: (body) => this.api.amend(c.id, body) };
     this.afterDialog(
       this.dialog.open<AmendmentDialog, AmendmentDialogData, ConventionView>(AmendmentDialog, { data, width: '40rem', maxWidth: '95vw' }).afterClosed(),
       'conventions.done.amend',

@@ -5,7 +5,7 @@ import { of, throwError } from 'rxjs';
 import { conventionView } from '../../../testing/convention-fixtures';
 import { normalizeSpaces, provideTestTranslations } from '../../../testing/test-providers';
 import { LanguageService } from '../../core/i18n/language.service';
-import { AmendmentDialog } from './amendment-dialog';
+import { AmendmentDialog, type AmendmentDialogData } from './amendment-dialog';
 
 describe('AmendmentDialog', () => {
   let fixture: ComponentFixture<AmendmentDialog>;
@@ -13,12 +13,16 @@ describe('AmendmentDialog', () => {
   let close: jest.Mock;
   let save: jest.Mock;
 
-  async function open(answer: () => unknown = () => of(conventionView())): Promise<void> {
+  async function open(answer: () => unknown = () => of(conventionView()), installments?: AmendmentDialogData['installments']): Promise<void> {
     close = jest.fn();
     save = jest.fn(answer);
     TestBed.configureTestingModule({
       imports: [AmendmentDialog],
-      providers: [provideTestTranslations(), { provide: MAT_DIALOG_DATA, useValue: { convention: conventionView({ status: 'active' }), save } }, { provide: MatDialogRef, useValue: { close } }],
+      providers: [
+        provideTestTranslations(),
+        { provide: MAT_DIALOG_DATA, useValue: { convention: conventionView({ status: 'active' }), installments, save } },
+        { provide: MatDialogRef, useValue: { close } },
+      ],
     });
     await TestBed.inject(LanguageService).init();
     fixture = TestBed.createComponent(AmendmentDialog);
@@ -72,8 +76,50 @@ describe('AmendmentDialog', () => {
     expect(normalizeSpaces(el.querySelector('mat-error')?.textContent)).toBe('Au moins 5 caractères.');
     type('#amendment-reason', 'Rien ne change');
     await submit();
-    expect(normalizeSpaces(el.querySelector('[role="alert"]')?.textContent)).toBe('Aucun montant ne change : modifiez au moins une année.');
+    expect(normalizeSpaces(el.querySelector('[role="alert"]')?.textContent)).toBe('Rien ne change : modifiez au moins un montant ou une date.');
     expect(diffRows()).toEqual([]);
+  });
+
+  const schedule: AmendmentDialogData['installments'] = [
+    { year: 2016, kind: 'advance', dueOn: '2016-09-15', status: 'paid', paidCents: 1_500_000 },
+    { year: 2016, kind: 'balance', dueOn: '2017-06-30', status: 'planned', paidCents: 0 },
+    { year: 2017, kind: 'advance', dueOn: '2017-01-01', status: 'due', paidCents: 0 },
+    { year: 2017, kind: 'balance', dueOn: '2018-06-30', status: 'planned', paidCents: 0 },
+  ];
+  const dateRows = () => Array.from(el.querySelectorAll('[data-testid="amendment-date-diff"] tbody tr')).map((tr) =>
+    Array.from(tr.children).map((cell) => normalizeSpaces(cell.textContent)).join(' | '),
+  );
+
+  it('offers a date input for each planned, unpaid installment only, shows the dates that move, and sends only them', async () => {
+    await open(undefined, schedule);
+    const labels = Array.from(el.querySelectorAll('fieldset[formarrayname="dates"] mat-label')).map((l) => normalizeSpaces(l.textContent));
+    expect(labels).toEqual(['Échéance Solde 2016', 'Échéance Solde 2017']);
+    expect((el.querySelector('#amendment-due-2017-balance') as HTMLInputElement).value).toBe('2018-06-30');
+    expect(el.querySelector('#amendment-due-2017-advance')).toBeNull();
+    expect(el.querySelector('#amendment-due-2016-advance')).toBeNull();
+    type('#amendment-due-2017-balance', '2018-03-15');
+    type('#amendment-reason', 'Compte rendu 2017 attendu plus tôt');
+    await submit();
+    expect(save).not.toHaveBeenCalled();
+    expect(diffRows()).toEqual([]);
+    expect(dateRows()).toEqual(['Solde 2017 | 30 juin 2018 | 15 mars 2018']);
+    await submit();
+    expect(save).toHaveBeenCalledWith({
+      reason: 'Compte rendu 2017 attendu plus tôt',
+      installments: [{ year: 2017, kind: 'balance', dueOn: '2018-03-15' }],
+      version: 3,
+    });
+    expect(close).toHaveBeenCalled();
+  });
+
+  it('refuses a date outside the convention’s years before sending', async () => {
+    await open(undefined, schedule);
+    type('#amendment-due-2016-balance', '2020-01-01');
+    type('#amendment-reason', 'Report hors convention');
+    await submit();
+    expect(save).not.toHaveBeenCalled();
+    expect(dateRows()).toEqual([]);
+    expect(normalizeSpaces(el.querySelector('mat-error')?.textContent)).toBe('Une date entre le 1 janvier 2016 et le 31 décembre 2019.');
   });
 
   it('shows the 409 naming the cell, and lets the amounts be edited again', async () => {

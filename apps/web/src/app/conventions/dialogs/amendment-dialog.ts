@@ -1,31 +1,35 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, signal, viewChild } from '@angular/core';
-import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators, type AbstractControl, type ValidationErrors, type ValidatorFn } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import type { AmendmentRequest, AmendmentYearDiff, ConventionView } from '@tremplin/contracts';
+import type { AmendmentInstallmentDiff, AmendmentRequest, AmendmentYearDiff, ConventionView, InstallmentView } from '@tremplin/contracts';
 import type { Observable } from 'rxjs';
 import { errorDetails } from '../../core/http/api-error';
 import { Notifier } from '../../core/http/notifier.service';
 import { LanguageService } from '../../core/i18n/language.service';
 import { EurosPipe } from '../../shared/format/euros.pipe';
+import { ParisDatePipe } from '../../shared/format/paris-date.pipe';
 import { centsToInput, eurosValidator, inputToCents } from '../../shared/forms/euros';
 import { SignedEurosPipe } from './signed-euros.pipe';
 
 export interface AmendmentDialogData {
   convention: Pick<ConventionView, 'number' | 'years' | 'version'>;
+  /** The convention's installments: the planned, unpaid ones get a date input (the server refuses the others). */
+  installments?: ReadonlyArray<Pick<InstallmentView, 'year' | 'kind' | 'dueOn' | 'status' | 'paidCents'>>;
   save: (body: AmendmentRequest) => Observable<ConventionView>;
 }
 
 /**
- * An amendment (avenant): new yearly amounts and a reason. Before anything is sent, the dialog shows the
- * difference year by year; the server commits the difference against the cells (409 naming the cell).
+ * An amendment (avenant): new yearly amounts and/or new due dates of the planned installments, and a reason.
+ * Before anything is sent, the dialog shows the difference year by year and date by date; the server commits
+ * the amounts' difference against the cells (409 naming the cell).
  */
 @Component({
   selector: 'tp-amendment-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe, EurosPipe, SignedEurosPipe],
+  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe, EurosPipe, ParisDatePipe, SignedEurosPipe],
   template: `
     @let lang = language.lang();
     <h2 mat-dialog-title>{{ 'conventions.amendment.title' | translate: { number: data.convention.number } }}</h2>
@@ -33,29 +37,54 @@ export interface AmendmentDialogData {
       <mat-dialog-content>
         @if (diff(); as rows) {
           <h3 #reviewHeading tabindex="-1" class="review-heading">{{ 'conventions.amendment.review' | translate }}</h3>
-          <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="'conventions.amendment.diffCaption' | translate">
-            <table class="data" data-testid="amendment-diff">
-              <caption>{{ 'conventions.amendment.diffCaption' | translate }}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{{ 'conventions.detail.year' | translate }}</th>
-                  <th scope="col" class="num">{{ 'conventions.amendment.before' | translate }}</th>
-                  <th scope="col" class="num">{{ 'conventions.amendment.after' | translate }}</th>
-                  <th scope="col" class="num">{{ 'conventions.amendment.change' | translate }}</th>
-                </tr>
-              </thead>
-              <tbody>
-                @for (row of rows; track row.year) {
+          @if (amountsChanged()) {
+            <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="'conventions.amendment.diffCaption' | translate">
+              <table class="data" data-testid="amendment-diff">
+                <caption>{{ 'conventions.amendment.diffCaption' | translate }}</caption>
+                <thead>
                   <tr>
-                    <th scope="row">{{ row.year }}</th>
-                    <td class="num">{{ row.beforeCents | euros: lang }}</td>
-                    <td class="num">{{ row.afterCents | euros: lang }}</td>
-                    <td class="num">{{ row.afterCents - row.beforeCents | signedEuros: lang }}</td>
+                    <th scope="col">{{ 'conventions.detail.year' | translate }}</th>
+                    <th scope="col" class="num">{{ 'conventions.amendment.before' | translate }}</th>
+                    <th scope="col" class="num">{{ 'conventions.amendment.after' | translate }}</th>
+                    <th scope="col" class="num">{{ 'conventions.amendment.change' | translate }}</th>
                   </tr>
-                }
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  @for (row of rows; track row.year) {
+                    <tr>
+                      <th scope="row">{{ row.year }}</th>
+                      <td class="num">{{ row.beforeCents | euros: lang }}</td>
+                      <td class="num">{{ row.afterCents | euros: lang }}</td>
+                      <td class="num">{{ row.afterCents - row.beforeCents | signedEuros: lang }}</td>
+                    </tr>
+                  }
+                </tbody>
+              </table>
+            </div>
+          }
+          @if (dateDiff().length) {
+            <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="'conventions.amendment.datesCaption' | translate">
+              <table class="data" data-testid="amendment-date-diff">
+                <caption>{{ 'conventions.amendment.datesCaption' | translate }}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{{ 'conventions.amendment.installment' | translate }}</th>
+                    <th scope="col">{{ 'conventions.amendment.before' | translate }}</th>
+                    <th scope="col">{{ 'conventions.amendment.after' | translate }}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  @for (row of dateDiff(); track row.year + row.kind) {
+                    <tr>
+                      <th scope="row">{{ 'conventions.kinds.' + row.kind | translate }} {{ row.year }}</th>
+                      <td>{{ row.beforeDueOn | parisDate: lang : 'date' }}</td>
+                      <td>{{ row.afterDueOn | parisDate: lang : 'date' }}</td>
+                    </tr>
+                  }
+                </tbody>
+              </table>
+            </div>
+          }
           <p><strong>{{ 'conventions.amendment.reason' | translate }}{{ 'common.colon' | translate }}</strong> {{ form.controls.reason.value }}</p>
         } @else {
           <fieldset formArrayName="amounts">
@@ -72,6 +101,21 @@ export interface AmendmentDialogData {
               </mat-form-field>
             }
           </fieldset>
+          @if (movable.length) {
+            <fieldset formArrayName="dates">
+              <legend>{{ 'conventions.amendment.dates' | translate }}</legend>
+              @for (i of movable; track i.year + i.kind; let n = $index) {
+                <mat-form-field class="amount">
+                  <mat-label>{{ 'conventions.amendment.dueOnFor' | translate: { kind: ('conventions.kinds.' + i.kind | translate), year: i.year } }}</mat-label>
+                  <input matInput type="date" [formControlName]="n" [id]="'amendment-due-' + i.year + '-' + i.kind" [min]="range.from" [max]="range.to" required />
+                  <mat-hint>{{ 'conventions.amendment.currentDate' | translate: { date: (i.dueOn | parisDate: lang : 'date') } }}</mat-hint>
+                  @if (form.controls.dates.at(n).touched && form.controls.dates.at(n).invalid) {
+                    <mat-error>{{ 'conventions.amendment.dateRange' | translate: { from: (range.from | parisDate: lang : 'date'), to: (range.to | parisDate: lang : 'date') } }}</mat-error>
+                  }
+                </mat-form-field>
+              }
+            </fieldset>
+          }
           <mat-form-field class="full">
             <mat-label>{{ 'conventions.amendment.reason' | translate }}</mat-label>
             <textarea matInput id="amendment-reason" formControlName="reason" rows="3" required maxlength="2000"></textarea>
@@ -116,12 +160,23 @@ export class AmendmentDialog {
 
   /** The year-by-year change once checked (the review step), else null (editing). */
   protected readonly diff = signal<AmendmentYearDiff[] | null>(null);
+  /** The due dates that move, once checked. */
+  protected readonly dateDiff = signal<AmendmentInstallmentDiff[]>([]);
+  protected readonly amountsChanged = signal(false);
+  /** Only a planned, unpaid installment can move (installmentLifecycle has no way back from due). */
+  protected readonly movable = (this.data.installments ?? []).filter((i) => i.status === 'planned' && i.paidCents === 0);
+  /** The dates the server accepts: from the first year's 1 January to the end of the year after the last one. */
+  protected readonly range = {
+    from: `${this.data.convention.years[0]?.year ?? 2000}-01-01`,
+    to: `${(this.data.convention.years.at(-1)?.year ?? 2000) + 1}-12-31`,
+  };
   protected readonly failure = signal<string | null>(null);
   protected readonly saving = signal(false);
   private readonly serverErrors = signal<Record<number, string>>({});
 
   protected readonly form = new FormGroup({
     amounts: new FormArray(this.data.convention.years.map((y) => new FormControl(centsToInput(y.amountCents, this.language.lang()), { nonNullable: true, validators: [eurosValidator()] }))),
+    dates: new FormArray(this.movable.map((i) => new FormControl(i.dueOn, { nonNullable: true, validators: [Validators.required, dateWithin(this.range)] }))),
     reason: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.minLength(5), Validators.maxLength(2000)] }),
   });
 
@@ -148,10 +203,16 @@ export class AmendmentDialog {
       beforeCents: y.amountCents,
       afterCents: inputToCents(this.form.controls.amounts.at(i).value, 0) ?? 0,
     }));
-    if (rows.every((r) => r.afterCents === r.beforeCents)) {
+    const dates = this.movable
+      .map((i, n) => ({ year: i.year, kind: i.kind, beforeDueOn: i.dueOn, afterDueOn: this.form.controls.dates.at(n).value }))
+      .filter((d) => d.afterDueOn !== d.beforeDueOn);
+    const amountsChanged = rows.some((r) => r.afterCents !== r.beforeCents);
+    if (!amountsChanged && !dates.length) {
       this.failure.set(this.translate.instant('conventions.amendment.noChange') as string);
       return;
     }
+    this.amountsChanged.set(amountsChanged);
+    this.dateDiff.set(dates);
     this.diff.set(rows);
     afterNextRender(() => this.reviewHeading()?.nativeElement.focus(), { injector: this.injector });
   }
@@ -166,9 +227,11 @@ export class AmendmentDialog {
     if (!rows || this.saving()) return;
     this.saving.set(true);
     this.failure.set(null);
+    const dates = this.dateDiff();
     const body: AmendmentRequest = {
       reason: this.form.controls.reason.value.trim(),
-      years: rows.map((r) => ({ year: r.year, amountCents: r.afterCents })),
+      ...(this.amountsChanged() ? { years: rows.map((r) => ({ year: r.year, amountCents: r.afterCents })) } : {}),
+      ...(dates.length ? { installments: dates.map((d) => ({ year: d.year, kind: d.kind, dueOn: d.afterDueOn })) } : {}),
       version: this.data.convention.version,
     };
     this.data.save(body).subscribe({
@@ -185,4 +248,13 @@ export class AmendmentDialog {
       },
     });
   }
+}
+
+/** A YYYY-MM-DD day within [from, to] (an empty or partial date input gives '' or an invalid value). */
+function dateWithin(range: { from: string; to: string }): ValidatorFn {
+  return (control: AbstractControl<string>): ValidationErrors | null => {
+    const value = control.value;
+    if (!value) return null;
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) && value >= range.from && value <= range.to ? null : { dateRange: true };
+  };
 }
