@@ -92,6 +92,24 @@ describe('ConventionDetailPage', () => {
     expect(Array.from(el.querySelectorAll('.documents button')).map((b) => normalizeSpaces(b.textContent))).toEqual(['Convention (version 1, PDF)']);
   });
 
+  it('the amendment history shows the amounts and the due dates each amendment changed', async () => {
+    const amendment = {
+      id: 'am1', reason: 'Report du solde', documentSha256: 'ab', createdAt: '2017-02-01T10:00:00Z', createdByName: 'David Finances',
+      associationSignedAt: null, departmentSignedAt: '2017-02-01T10:00:00Z',
+    };
+    await start('finance', '/conventions/cv1', conventionView({
+      status: 'active', documentVersion: 3,
+      amendments: [
+        { ...amendment, versionNo: 2, years: [{ year: 2017, beforeCents: 2_000_000, afterCents: 2_200_000 }] },
+        { ...amendment, id: 'am2', versionNo: 3, years: [], installments: [{ year: 2017, kind: 'balance', beforeDueOn: '2018-06-30', afterDueOn: '2018-03-15' }] },
+      ],
+    }));
+    const articles = Array.from(el.querySelectorAll('article.amendment'));
+    expect(articles.map((a) => a.querySelectorAll('table').length)).toEqual([1, 1]);
+    expect(rows('article.amendment:nth-of-type(1) table')).toEqual(['2017 | 20 000,00 € | 22 000,00 € | +2 000,00 €']);
+    expect(rows('[data-testid="amendment-history-dates"]')).toEqual(['Solde 2017 | 30 juin 2018 | 15 mars 2018']);
+  });
+
   it('the Département signs with the deliberation reference; the new state is shown and focused', async () => {
     await start('finance', '/conventions/cv1', conventionView());
     button('Signer pour le Département').click();
