@@ -1,6 +1,6 @@
 // The SQL side of tools/bench-applications.mjs: the statements one `GET /api/applications` sends,
-// and the endpoint's JSON for their rows. Shared by the bench (to check both sides answer the same)
-// and by the bare server (tools/bench-applications-bare.mjs) that sends them.
+// and the endpoint's JSON for their rows. Shared by the bench (for its plans) and by the bare server
+// (tools/bench-bare.mjs, route `/list`) that sends them.
 
 const escapeLike = (text) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const SORT_COLUMNS = {
@@ -67,3 +67,10 @@ export function pageOf(rows, query) {
   return { items, total: Number(rows[0]?.total ?? 0), page: Number(query.page ?? 1), pageSize: Number(query.pageSize ?? 25) };
 }
 
+
+/** The bare server's route (tools/bench-bare.mjs sends the guard's lookup first): `GET /list?<query>`. */
+export function bareRoutes(pool, { readerId }) {
+  return {
+    '/list': async (query) => pageOf((await pool.query(listStatements(query, readerId).list)).rows, query),
+  };
+}

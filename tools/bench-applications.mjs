@@ -3,7 +3,7 @@
 // N × 1,500 applications) it seeds a throwaway embedded PostgreSQL, starts the built API on it and
 // drives `GET /api/applications` as an administrator with C concurrent clients (default 20) for a
 // fixed time per case — the default view, each offered sort, a filter, a text search, a deep page —
-// beside a bare `node:http` + `pg` server (tools/bench-applications-bare.mjs) that sends the same
+// beside a bare `node:http` + `pg` server (tools/bench-bare.mjs) that sends the same
 // statements through a pool of the API's size and writes the same JSON, driven by the same client at
 // the same concurrency. It checks that both answer the same bytes, then prints req/s, p50 and p95 for
 // both, the API/SQL ratio and the growth from the smallest to the largest scale. Loopback only; the
@@ -12,33 +12,10 @@
 //   node tools/bench-applications.mjs [--scales 1,10] [--seconds 5] [--concurrency 20] [--explain]
 //
 // Needs the built API (`npx nx build api`); builds nothing itself.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import pg from 'pg';
 import { listStatements } from './bench-applications-sql.mjs';
 
-import { root, ADMIN, POOL_SIZE, scales, seconds, concurrency, explain, freePort, environment, get, login, loadBoth } from './bench-support.mjs';
-
-/** The baseline: tools/bench-applications-bare.mjs on its own port, with a pool of the API's size. */
-async function startBare(pgConfig, readerId) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'tools', 'bench-applications-bare.mjs')], {
-    cwd: root, env: { ...process.env, PG_CONFIG: JSON.stringify(pgConfig), POOL_SIZE: String(POOL_SIZE), READER_ID: readerId, PORT: String(port) },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  await new Promise((resolve, reject) => {
-    child.once('message', resolve);
-    child.once('exit', (code) => reject(new Error(`the bare server exited with ${code}`)));
-  });
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-  };
-  return { port, stop };
-}
-
+import { ADMIN, POOL_SIZE, scales, seconds, concurrency, explain, environment, get, login, loadBoth, startBare } from './bench-support.mjs';
 
 function casesFor(callId) {
   const call = { callId, pageSize: '25' };
@@ -75,7 +52,7 @@ async function benchScale(scale) {
     pool = new pg.Pool({ ...envt.pgConfig(), max: 1 });
     const readerId = (await pool.query('SELECT id FROM app_user WHERE email = $1', [ADMIN.email])).rows[0].id;
     const [{ n: applications }] = (await pool.query('SELECT count(*)::int AS n FROM application')).rows;
-    bare = await startBare(envt.pgConfig(), readerId);
+    bare = await startBare('bench-applications-sql.mjs', envt.pgConfig(), readerId);
     const results = [];
     for (const c of casesFor(callId)) {
       const path = `/api/applications?${new URLSearchParams(c.query)}`;

@@ -1,16 +1,17 @@
-#!/usr/bin/env node
 // Benchmark of the finance reads (not a timed test). For each scale (default 1 and 10) it seeds a
 // throwaway embedded PostgreSQL (the seed gives the 2016 call its N × 988 conventions, installments and
 // payments), starts the built API and drives, with C concurrent clients (default 20):
-//  - the budget `GET /api/calls/:id/budget`, beside the same statements sent directly with `pg` through
-//    a pool of the API's size: the guard's user lookup, then the budget statement, whose text comes from
-//    apps/api/src/finance/finance.sql.ts (it cannot drift);
+//  - the budget `GET /api/calls/:id/budget`;
 //  - the conventions list `GET /api/conventions?callId=…` (default page) and its drill-down from a budget
-//    cell (`axisCode` + `year`), beside the list's own statement (`conventionListStatement` in
-//    apps/api/src/conventions/conventions-read.ts, built for the same actor and query: it cannot drift).
-// The two sides alternate in one-second slices, so whatever else runs on the machine weighs on both
-// alike. It checks both return the same figures, then prints req/s, p50, p95, the API/SQL ratio and the
-// growth between scales. Loopback only; the temp folders are removed at the end.
+//    cell (`axisCode` + `year`);
+//  - the framework's floor: `GET /api/health` (one `SELECT 1`),
+// each beside a bare `node:http` + `pg` server (tools/bench-bare.mjs, as in bench:applications) that sends
+// the same statements — the guard's user lookup, then the endpoint's own, taken with its view from the
+// API's sources (tools/bench-finance-sql.mjs: they cannot drift) — through a pool of the API's size and
+// writes the same JSON. The same client drives both; the two sides alternate in one-second slices, so
+// whatever else runs on the machine weighs on both alike. It checks both answer the same bytes, then
+// prints req/s, p50, p95, the API/SQL ratio and the growth between scales. Loopback only; the temp
+// folders are removed at the end.
 //
 //   node tools/bench-finance.mjs [--scales 1,10] [--seconds 5] [--concurrency 20] [--explain]
 //
@@ -18,19 +19,15 @@
 import { createRequire } from 'node:module';
 import pg from 'pg';
 
-import { ADMIN, POOL_SIZE, scales, explain, environment, get, login, loadBoth, seconds, concurrency } from './bench-support.mjs';
+import { ADMIN, POOL_SIZE, scales, explain, environment, get, login, loadBoth, seconds, concurrency, startBare } from './bench-support.mjs';
 
 const require = createRequire(import.meta.url);
-// The API's sources as they are (decorators and the @tremplin/* paths of the base tsconfig).
+// For --explain: the statements as the API builds them.
 process.env.SWC_NODE_PROJECT ??= new URL('../tsconfig.base.json', import.meta.url).pathname;
 require('reflect-metadata');
 require('@swc-node/register');
 const { BUDGET_SQL } = require('../apps/api/src/finance/finance.sql.ts');
 const { conventionListStatement } = require('../apps/api/src/conventions/conventions-read.ts');
-
-/** The guard's lookup of the signed-in user, sent before every authenticated request (core/auth/auth.guard.ts). */
-const GUARD_SQL = 'SELECT id, email, role, organization_id, active FROM app_user WHERE id = $1';
-
 
 async function benchScale(scale) {
   const envt = await environment(scale);
@@ -38,6 +35,7 @@ async function benchScale(scale) {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   let pool = null;
+  let bare = null;
   try {
     console.log(`\nScale ${scale}: seeding in ${envt.dataDir} …`);
     const seeded = await envt.seed();
@@ -51,62 +49,42 @@ async function benchScale(scale) {
     console.log(`  ${conventionCount} conventions on the 2016 call`);
     const token = await login(envt.apiPort);
     const [admin] = (await pool.query('SELECT id FROM app_user WHERE email = $1', [ADMIN.email])).rows;
-    const results = [];
-
-    // The budget.
-    const budgetPath = `/api/calls/${call.id}/budget`;
-    const budgetDirect = async () => {
-      await pool.query(GUARD_SQL, [admin.id]);
-      return (await pool.query(BUDGET_SQL, [call.id])).rows;
-    };
-    const viaApi = JSON.parse(String(await get(envt.apiPort, budgetPath, token)));
-    const rows = await budgetDirect();
-    const same = JSON.stringify(viaApi.cells.map((c) => [c.axisCode, c.year, c.committedCents, c.paidCents, c.conventionCount])) ===
-      JSON.stringify(rows.map((r) => [r.axisCode, r.year, Number(r.committedCents), Number(r.paidCents), r.conventionCount]));
-    if (!same) console.warn('  ! budget: the direct SQL does not return what the endpoint returned');
-    const [api, sql] = await loadBoth([() => get(envt.apiPort, budgetPath, token), budgetDirect]);
-    results.push({ name: 'budget (15 cells)', rows: viaApi.totals.conventionCount, same, api, sql, sqlKind: 'same' });
-    console.log(`  budget: committed ${viaApi.totals.committedCents / 100} €, paid ${viaApi.totals.paidCents / 100} € of ${viaApi.envelopeCents / 100} €`);
-    if (explain) {
-      const plan = (await pool.query({ text: `EXPLAIN (ANALYZE, BUFFERS) ${BUDGET_SQL}`, values: [call.id] })).rows.map((r) => r['QUERY PLAN']);
-      console.log(`\n-- scale ${scale}, budget\n${plan.join('\n')}`);
-    }
-
-    // The framework's floor, for scale: the public health check (no guard) beside the one statement it sends.
-    const [hapi, hsql] = await loadBoth([() => get(envt.apiPort, '/api/health', token), () => pool.query('SELECT 1')]);
-    results.push({ name: 'floor: GET /api/health (SELECT 1)', rows: 0, same: true, api: hapi, sql: hsql, sqlKind: 'same' });
-
-    // The conventions list, as the admin (staff scope) sees it.
+    bare = await startBare('bench-finance-sql.mjs', envt.pgConfig(), admin.id);
     const [cell] = (await pool.query(
       `SELECT x.code, ca.year FROM call_allocation ca JOIN call_axis x ON x.id = ca.axis_id WHERE ca.call_id = $1 ORDER BY ca.committed_cents DESC LIMIT 1`, [call.id],
     )).rows;
     const actor = { userId: admin.id, email: ADMIN.email, role: 'admin', organizationId: null, requestId: null };
     const cases = [
-      { name: 'conventions, default page', query: { callId: call.id } },
-      { name: 'conventions, drill-down axis + year', query: { callId: call.id, axisCode: cell.code, year: String(cell.year) } },
+      { name: 'budget (15 cells)', api: `/api/calls/${call.id}/budget`, bare: `/budget?callId=${call.id}`, explain: { text: BUDGET_SQL, values: [call.id] } },
+      { name: 'floor: GET /api/health (SELECT 1)', api: '/api/health', bare: '/health', floor: true },
+      ...[
+        { name: 'conventions, default page', query: { callId: call.id } },
+        { name: 'conventions, drill-down axis + year', query: { callId: call.id, axisCode: cell.code, year: String(cell.year) } },
+      ].map((c) => ({ ...c, api: `/api/conventions?${new URLSearchParams(c.query)}`, bare: `/conventions?${new URLSearchParams(c.query)}`, explain: conventionListStatement(actor, c.query) })),
     ];
+    const results = [];
     for (const c of cases) {
-      const path = `/api/conventions?${new URLSearchParams(c.query)}`;
-      const statement = conventionListStatement(actor, c.query);
-      const direct = async () => {
-        await pool.query(GUARD_SQL, [admin.id]);
-        return (await pool.query(statement.text, statement.values)).rows;
-      };
-      const page = JSON.parse(String(await get(envt.apiPort, path, token)));
-      const listed = await direct();
-      const same = page.total === Number(listed[0]?.total ?? 0) && JSON.stringify(page.items.map((i) => i.number)) === JSON.stringify(listed.map((r) => r.number));
-      if (!same) console.warn(`  ! ${c.name}: the API and the statement disagree (total ${page.total} / ${listed[0]?.total})`);
-      if (explain) {
-        const plan = (await pool.query({ text: `EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, values: statement.values })).rows.map((r) => r['QUERY PLAN']);
+      const viaApi = String(await get(envt.apiPort, c.api, token));
+      const viaSql = String(await get(bare.port, c.bare, token));
+      // Same answer both ways, byte for byte (the health check's clock aside), or the comparison would mean nothing.
+      const same = c.floor ? JSON.parse(viaApi).database === 'up' && JSON.parse(viaSql).database === 'up' : viaApi === viaSql;
+      if (!same) console.warn(`  ! ${c.name}: the bare server no longer answers what the endpoint answers\n    API ${viaApi.slice(0, 300)}\n    SQL ${viaSql.slice(0, 300)}`);
+      const body = JSON.parse(viaApi);
+      const rows = body.totals?.conventionCount ?? body.total ?? 0;
+      if (c.name.startsWith('budget')) console.log(`  budget: committed ${body.totals.committedCents / 100} €, paid ${body.totals.paidCents / 100} € of ${body.envelopeCents / 100} €`);
+      if (explain && c.explain) {
+        const plan = (await pool.query({ text: `EXPLAIN (ANALYZE, BUFFERS) ${c.explain.text}`, values: c.explain.values })).rows.map((r) => r['QUERY PLAN']);
         console.log(`\n-- scale ${scale}, ${c.name}\n${plan.join('\n')}`);
       }
-      const [capi, csql] = await loadBoth([() => get(envt.apiPort, path, token), direct]);
-      results.push({ name: c.name, rows: page.total, same, api: capi, sql: csql, sqlKind: 'same' });
+      const [api, sql] = await loadBoth([() => get(envt.apiPort, c.api, token), () => get(bare.port, c.bare, token)]);
+      results.push({ name: c.name, rows, same, api, sql });
+      process.stdout.write('.');
     }
     console.log('');
     return { scale, results };
   } finally {
     await pool?.end().catch(() => undefined);
+    await bare?.stop();
     await envt.cleanup();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -117,14 +95,14 @@ const f1 = (v) => v.toFixed(1);
 try {
   const runs = [];
   for (const scale of scales) runs.push(await benchScale(scale));
-  console.log(`\nFinance reads — ${concurrency} concurrent clients, ${seconds} s per side and case in one-second slices alternating API and SQL after 1 s of warm-up each; SQL = the guard's user lookup then the statement, sent with pg through a pool of ${POOL_SIZE} (the API's pool size)`);
+  console.log(`\nFinance reads — ${concurrency} concurrent clients, ${seconds} s per side and case in one-second slices alternating API and SQL after 1 s of warm-up each; SQL = a bare node:http + pg server sending the same statements (the guard's user lookup, then the endpoint's) through a pool of ${POOL_SIZE} (the API's pool size) and writing the same JSON`);
   for (const run of runs) {
     console.log(`\nScale ${run.scale}`);
-    console.log(['case'.padEnd(36), 'rows'.padStart(6), 'API req/s'.padStart(9), 'p50'.padStart(7), 'p95'.padStart(7), 'SQL req/s'.padStart(9), 'p50'.padStart(7), 'p95'.padStart(7), 'API/SQL'.padStart(7), 'same', 'SQL'].join(' '));
+    console.log(['case'.padEnd(36), 'rows'.padStart(6), 'API req/s'.padStart(9), 'p50'.padStart(7), 'p95'.padStart(7), 'SQL req/s'.padStart(9), 'p50'.padStart(7), 'p95'.padStart(7), 'API/SQL'.padStart(7), 'same'].join(' '));
     for (const r of run.results) {
       console.log([
         r.name.padEnd(36), String(r.rows).padStart(6), f1(r.api.rps).padStart(9), f1(r.api.p50).padStart(7), f1(r.api.p95).padStart(7),
-        f1(r.sql.rps).padStart(9), f1(r.sql.p50).padStart(7), f1(r.sql.p95).padStart(7), `${(r.api.p50 / r.sql.p50).toFixed(2)}×`.padStart(7), (r.same ? 'yes' : 'NO').padEnd(4), r.sqlKind,
+        f1(r.sql.rps).padStart(9), f1(r.sql.p50).padStart(7), f1(r.sql.p95).padStart(7), `${(r.api.p50 / r.sql.p50).toFixed(2)}×`.padStart(7), r.same ? 'yes' : 'NO',
       ].join(' '));
     }
   }

@@ -115,6 +115,30 @@ export async function environment(scale) {
   return { scale, dataDir, apiPort, seed, start, cleanup, pgConfig };
 }
 
+/**
+ * The baseline: tools/bench-bare.mjs serving the routes of `routesModule` (a file of tools/) on its own
+ * port, with a pool of the API's size, reading as `readerId`.
+ */
+export async function startBare(routesModule, pgConfig, readerId) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(root, 'tools', 'bench-bare.mjs')], {
+    cwd: root,
+    env: { ...process.env, ROUTES: `./${routesModule}`, PG_CONFIG: JSON.stringify(pgConfig), POOL_SIZE: String(POOL_SIZE), READER_ID: readerId, PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  await new Promise((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('exit', (code) => reject(new Error(`the bare server exited with ${code}`)));
+  });
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  };
+  return { port, stop };
+}
+
 export const agent = new http.Agent({ keepAlive: true, maxSockets: 1000 });
 /**
  * A GET over a kept-alive loopback connection (lighter than fetch, so the client steals less CPU from the

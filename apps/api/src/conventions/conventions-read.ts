@@ -78,8 +78,9 @@ const SORT_SQL: Record<NonNullable<ListConventionsQuery['sort']>, string> = {
 /**
  * `GET /api/conventions`: ONE statement gives the page and the total. Both are computed on the
  * convention table alone when the filters allow (scope, call, status, budget cell), so that they run
- * on its indexes — (call_id, status, number), (organization_id, …), convention_year's (allocation_id,
- * convention_id) for an axis × year cell — and the joins that make a summary (application,
+ * on its indexes — (call_id, status, number), (organization_id, …), and for an axis × year cell the
+ * cell's years in number order (ix_convention_year_cell_listing: a page is O(page), the count an
+ * index-only scan of the cell) — and the joins that make a summary (application,
  * organisation, axis, call) are done for the page's rows only. A text search or a sort by
  * organisation joins what it needs.
  */
@@ -100,19 +101,28 @@ export function conventionListStatement(actor: Actor, query: ListConventionsQuer
   const { page, pageSize, offset } = pageParams(query.page, query.pageSize);
   const params: unknown[] = [];
   const bind = (value: unknown) => (params.push(value), `$${params.length}`);
-  const where = [conventionScopeSql(actor, bind)];
+  const scope = conventionScopeSql(actor, bind);
+  const where = [scope];
   const callId = query.callId ? bind(query.callId) : null;
   if (callId) where.push(`c.call_id = ${callId}`);
-  if (query.axisCode || query.year) {
-    // Through the cells (call × axis × year, its primary key): a budget cell's conventions are then one
-    // range of ix_convention_year_allocation, with no other call's axis nor other year to filter out.
-    const cell = [`ca.id = cy.allocation_id`];
-    if (callId) cell.push(`ca.call_id = ${callId}`);
+  // One budget cell (call × axis × year): its conventions are one range of ix_convention_year_cell_listing,
+  // in number order. Otherwise, an axis or a year alone goes through the matching cells.
+  const cell = callId && query.axisCode && query.year
+    ? `(SELECT ca.id FROM call_allocation ca JOIN call_axis ax ON ax.id = ca.axis_id
+         WHERE ca.call_id = ${callId} AND ax.code = ${bind(query.axisCode)} AND ca.year = ${bind(Number(query.year))})`
+    : null;
+  const cellYears = cell ? `convention_year cy WHERE cy.allocation_id = ${cell} AND cy.amount_cents > 0` : null;
+  if (cellYears) {
+    where.push(`c.id IN (SELECT cy.convention_id FROM ${cellYears})`);
+  } else if (query.axisCode || query.year) {
+    // Through the cells (call × axis × year, its primary key), so that no other call's axis nor other year is read.
+    const cells = [`ca.id = cy.allocation_id`];
+    if (callId) cells.push(`ca.call_id = ${callId}`);
     if (query.axisCode) {
-      cell.push(`ca.axis_id IN (SELECT ax.id FROM call_axis ax WHERE ax.code = ${bind(query.axisCode)}${callId ? ` AND ax.call_id = ${callId}` : ''})`);
+      cells.push(`ca.axis_id IN (SELECT ax.id FROM call_axis ax WHERE ax.code = ${bind(query.axisCode)}${callId ? ` AND ax.call_id = ${callId}` : ''})`);
     }
-    if (query.year) cell.push(`ca.year = ${bind(Number(query.year))}`, 'cy.amount_cents > 0');
-    where.push(`c.id IN (SELECT cy.convention_id FROM convention_year cy JOIN call_allocation ca ON ${cell.join(' AND ')})`);
+    if (query.year) cells.push(`ca.year = ${bind(Number(query.year))}`, 'cy.amount_cents > 0');
+    where.push(`c.id IN (SELECT cy.convention_id FROM convention_year cy JOIN call_allocation ca ON ${cells.join(' AND ')})`);
   }
   if (query.status) {
     const statuses = query.status.split(',').map((s) => s.trim()).filter(Boolean);
@@ -132,12 +142,18 @@ export function conventionListStatement(actor: Actor, query: ListConventionsQuer
     : sort === 'organization' ? 'convention c JOIN organization o ON o.id = c.organization_id' : 'convention c'} WHERE ${where.join(' AND ')}`;
   const direction = query.direction === 'desc' ? 'DESC' : 'ASC';
   const order = `${SORT_SQL[sort]} ${direction}, c.id ${direction}`;
+  // A whole cell as staff see it (no status, no text): counted and paged on the cell's years alone.
+  const wholeCell = cellYears && scope === 'TRUE' && !query.status && !search ? cellYears : null;
+  const countFrom = wholeCell ?? filtered;
   const countValues = params.length;
-  const text = `SELECT ${SUMMARY_SELECT}, (SELECT count(*) FROM ${filtered}) AS total
+  const pageIds = wholeCell && sort === 'number'
+    ? `SELECT cy.convention_id FROM ${wholeCell} ORDER BY cy.convention_number ${direction}, cy.convention_id ${direction}`
+    : `SELECT c.id FROM ${filtered} ORDER BY ${order}`;
+  const text = `SELECT ${SUMMARY_SELECT}, (SELECT count(*) FROM ${countFrom}) AS total
        FROM ${SUMMARY_FROM}
-      WHERE c.id IN (SELECT c.id FROM ${filtered} ORDER BY ${order} LIMIT ${bind(pageSize)} OFFSET ${bind(offset)})
+      WHERE c.id IN (${pageIds} LIMIT ${bind(pageSize)} OFFSET ${bind(offset)})
       ORDER BY ${order}`;
-  return { text, values: params, countText: `SELECT count(*) AS total FROM ${filtered}`, countValues, page, pageSize, offset };
+  return { text, values: params, countText: `SELECT count(*) AS total FROM ${countFrom}`, countValues, page, pageSize, offset };
 }
 
 export async function listConventions(manager: EntityManager, actor: Actor, query: ListConventionsQuery): Promise<Page<ConventionSummaryView>> {

@@ -1,28 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { BudgetAmountsView, BudgetCellView, BudgetView, FinanceOutlookView } from '@tremplin/contracts';
+import type { BudgetView, FinanceOutlookView } from '@tremplin/contracts';
 import { AppException } from '../core/errors/app.exception';
-import { BUDGET_SQL, OUTLOOK_DUE_SQL, OUTLOOK_MONTHS_SQL } from './finance.sql';
-
-interface BudgetRow {
-  envelopeCents: string;
-  conventionTotal: number;
-  axisCode: string | null;
-  axisLabel: string | null;
-  year: number | null;
-  allocatedCents: string | null;
-  committedCents: string | null;
-  paidCents: string | null;
-  conventionCount: number;
-}
-
-function amounts(allocated: number, committed: number, paid: number, conventionCount: number): BudgetAmountsView {
-  return {
-    allocatedCents: allocated, committedCents: committed, paidCents: paid,
-    remainingToCommitCents: allocated - committed, remainingToPayCents: committed - paid, conventionCount,
-  };
-}
+import { BUDGET_SQL, OUTLOOK_DUE_SQL, OUTLOOK_MONTHS_SQL, toBudgetView, type BudgetRow } from './finance.sql';
 
 /** The budget as the cells keep it, and what falls due: SQL aggregates only, never every row in Node. */
 @Injectable()
@@ -30,22 +11,9 @@ export class FinanceService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async budget(callId: string): Promise<BudgetView> {
-    const rows = (await this.dataSource.query(BUDGET_SQL, [callId])) as BudgetRow[];
-    const first = rows[0];
-    if (!first) throw AppException.notFound();
-    const cells: BudgetCellView[] = rows
-      .filter((r) => r.axisCode !== null)
-      .map((r) => ({
-        axisCode: r.axisCode ?? '', axisLabel: r.axisLabel ?? '', year: Number(r.year),
-        ...amounts(Number(r.allocatedCents), Number(r.committedCents), Number(r.paidCents), r.conventionCount),
-      }));
-    const sum = (pick: (c: BudgetCellView) => number): number => cells.reduce((total, c) => total + pick(c), 0);
-    return {
-      callId,
-      envelopeCents: Number(first.envelopeCents),
-      totals: amounts(sum((c) => c.allocatedCents), sum((c) => c.committedCents), sum((c) => c.paidCents), first.conventionTotal),
-      cells,
-    };
+    const view = toBudgetView(callId, (await this.dataSource.query(BUDGET_SQL, [callId])) as BudgetRow[]);
+    if (!view) throw AppException.notFound();
+    return view;
   }
 
   async outlook(callId: string, asOf?: string): Promise<FinanceOutlookView> {

@@ -1,6 +1,9 @@
+import type { BudgetAmountsView, BudgetCellView, BudgetView } from '@tremplin/contracts';
+
 /**
- * The budget's statements as text, shared by FinanceService and `tools/bench-finance.mjs` (which sends
- * them directly beside the endpoint), so that the two cannot drift.
+ * The budget's statements as text and the view made of their rows, shared by FinanceService and the
+ * benchmark's bare server (`tools/bench-finance-sql.mjs`, which sends them beside the endpoint), so
+ * that the two cannot drift.
  */
 
 /**
@@ -22,6 +25,44 @@ export const BUDGET_SQL = `
     LEFT JOIN call_axis x ON x.id = ca.axis_id
    WHERE c.id = $1
    ORDER BY x.position, ca.year`;
+
+export interface BudgetRow {
+  envelopeCents: string;
+  conventionTotal: number;
+  axisCode: string | null;
+  axisLabel: string | null;
+  year: number | null;
+  allocatedCents: string | null;
+  committedCents: string | null;
+  paidCents: string | null;
+  conventionCount: number;
+}
+
+function amounts(allocated: number, committed: number, paid: number, conventionCount: number): BudgetAmountsView {
+  return {
+    allocatedCents: allocated, committedCents: committed, paidCents: paid,
+    remainingToCommitCents: allocated - committed, remainingToPayCents: committed - paid, conventionCount,
+  };
+}
+
+/** The endpoint's view of BUDGET_SQL's rows; null for an unknown call (no row). */
+export function toBudgetView(callId: string, rows: BudgetRow[]): BudgetView | null {
+  const first = rows[0];
+  if (!first) return null;
+  const cells: BudgetCellView[] = rows
+    .filter((r) => r.axisCode !== null)
+    .map((r) => ({
+      axisCode: r.axisCode ?? '', axisLabel: r.axisLabel ?? '', year: Number(r.year),
+      ...amounts(Number(r.allocatedCents), Number(r.committedCents), Number(r.paidCents), r.conventionCount),
+    }));
+  const sum = (pick: (c: BudgetCellView) => number): number => cells.reduce((total, c) => total + pick(c), 0);
+  return {
+    callId,
+    envelopeCents: Number(first.envelopeCents),
+    totals: amounts(sum((c) => c.allocatedCents), sum((c) => c.committedCents), sum((c) => c.paidCents), first.conventionTotal),
+    cells,
+  };
+}
 
 /**
  * $1 = call id, $2 = as-of day. Open installments (planned or due, what remains on them) falling due

@@ -22,6 +22,7 @@ import { AssignmentLists1764290000000 } from './migrations/1764290000000-assignm
 import { ConventionsAndPayments1764300000000 } from './migrations/1764300000000-conventions-and-payments';
 import { CellConventionCount1764320000000 } from './migrations/1764320000000-cell-convention-count';
 import { ConventionDocumentsOnDemand1764340000000 } from './migrations/1764340000000-convention-documents-on-demand';
+import { CellConventionListing1764360000000 } from './migrations/1764360000000-cell-convention-listing';
 import { Grantor } from '../../grantor/grantor.entity';
 import { UserToken } from '../../users/user-token.entity';
 import { Invitation } from '../../organizations/invitation.entity';
@@ -49,7 +50,7 @@ export const MIGRATIONS = [
   Foundation1764160000000, ApplicantJourney1764170000000, AccentInsensitiveSearch1764180000000, StaffListIndexes1764190000000,
   MailKindCheck1764191000000, GrantorAndCallTexts1764192000000, AuthThrottlePasswordReset1764195000000, ReviewLifecycle1764260000000,
   Admissibility1764270000000, ReviewAndCommittee1764280000000, AssignmentLists1764290000000,
-  ConventionsAndPayments1764300000000, CellConventionCount1764320000000, ConventionDocumentsOnDemand1764340000000,
+  ConventionsAndPayments1764300000000, CellConventionCount1764320000000, ConventionDocumentsOnDemand1764340000000, CellConventionListing1764360000000,
 ];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
