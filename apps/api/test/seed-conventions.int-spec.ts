@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import type { ApplicationSummaryView, Page } from '@tremplin/contracts';
 import { ensureConventionDocument } from '../src/conventions/convention-document-store';
 import { StorageService } from '../src/documents/storage.service';
+import { pdfParser, verifyPdfSignature } from './support/convention-fixtures';
 
 async function bytesOf(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -192,6 +193,43 @@ describe('demo seed: conventions, installments and payments', () => {
     expect(active?.payments).toBeGreaterThanOrEqual(3);
     expect(Number(active?.paid)).toBeGreaterThan(0);
     for (const row of rows) expect(await sha256Of(await storage.get(row.key ?? ''))).toBe(row.sha);
+  });
+
+  it('signs a seeded convention’s PAdES copy on its first download, once, dated and named as its recorded signature', async () => {
+    const token = await t.login(DEMO.association1);
+    const [active] = await t.sql<{ id: string; number: string; signed_at: Date; signer: string; deliberation: string }>(
+      `SELECT c.id, c.number, c.department_signed_at AS signed_at, c.department_signer_name AS signer, c.deliberation_reference AS deliberation
+         FROM convention c JOIN app_user u ON u.organization_id = c.organization_id
+        WHERE u.email = $1 AND c.status = 'active' AND c.signed_document_storage_key IS NULL`, [DEMO.association1]);
+    expect(active).toBeDefined();
+    const id = active?.id ?? '';
+    // Two first downloads at once: one signed copy is kept, both get its bytes.
+    const [first, second] = await Promise.all([1, 2].map(() =>
+      t.http.get(`/api/conventions/${id}/document?signed=1`).set(bearer(token)).buffer(true).parse(pdfParser)));
+    expect([first?.status, second?.status]).toEqual([200, 200]);
+    const bytes = first?.body as Buffer;
+    expect(Buffer.compare(bytes, second?.body as Buffer)).toBe(0);
+    const [stored] = await t.sql<{ sha: string; key: string }>(
+      `SELECT signed_document_sha256 AS sha, signed_document_storage_key AS key FROM convention WHERE id = $1`, [id]);
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(stored?.sha);
+    expect(await verifyPdfSignature(bytes)).toMatchObject({ valid: true, coversWholeFileButContents: true });
+    // The signature dictionary says who signed, for what deliberation, and when (the recorded instant).
+    const pdf = bytes.toString('latin1');
+    // In ASCII (see pdfSignatureText): what a PDF reader shows as the reason.
+    expect(/\/Reason \(((?:[^\\)]|\\.)*)\)/.exec(pdf)?.[1]?.replace(/\\(.)/g, '$1')).toBe(
+      `Convention ${active?.number} - signee par ${active?.signer} pour Departement du Nord (deliberation ${active?.deliberation})`);
+    const at = new Date(active?.signed_at ?? 0).toISOString();
+    expect(pdf).toContain(`/M (D:${at.slice(0, 19).replace(/[-T:]/g, '')}Z)`);
+    // The view now gives its hash; a third download reads the stored copy.
+    const view = (await t.http.get(`/api/conventions/${id}`).set(bearer(token))).body as { signedDocumentSha256: string | null };
+    expect(view.signedDocumentSha256).toBe(stored?.sha);
+    const again = await t.http.get(`/api/conventions/${id}/document?signed=1`).set(bearer(token)).buffer(true).parse(pdfParser);
+    expect(Buffer.compare(again.body as Buffer, bytes)).toBe(0);
+    // A convention the Département has not signed has none.
+    const [sent] = await t.sql<{ id: string }>(
+      `SELECT c.id FROM convention c JOIN app_user u ON u.organization_id = c.organization_id WHERE u.email = $1 AND c.status = 'sent'`, [DEMO.association1]);
+    const none = await t.http.get(`/api/conventions/${sent?.id}/document?signed=1`).set(bearer(token));
+    expect([none.status, none.body.code]).toEqual([404, 'NO_SIGNED_DOCUMENT']);
   });
 
   it('has one amendment: version 2 with its diff, its own PDF, the year recommitted and its installments replaced', async () => {

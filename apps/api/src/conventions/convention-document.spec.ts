@@ -181,6 +181,18 @@ describe('PAdES signature', () => {
     expect(text).toContain('2017 : 25 000,50 €');
   }, EXTRACTION_TIMEOUT);
 
+  it('writes the signature dictionary’s French texts as readable ASCII, never as mangled UTF-16', async () => {
+    const { bytes } = await renderConventionDocument(DATA);
+    const signed = await signPdf(bytes, identity, { ...meta, name: 'Département du Nord', reason: 'Convention CONV-2016-0001 — signée par Élodie N’Diaye (délibération « CP »)', location: 'Lille\u202fCedex' });
+    const update = signed.subarray(bytes.length).toString('latin1');
+    // A PDF literal string, its escapes undone.
+    const entry = (key: string) => new RegExp(`/${key} \\(((?:[^\\\\)]|\\\\.)*)\\)`).exec(update)?.[1]?.replace(/\\(.)/g, '$1');
+    expect(entry('Reason')).toBe('Convention CONV-2016-0001 - signee par Elodie N\'Diaye (deliberation " CP ")');
+    expect(entry('Name')).toBe('Departement du Nord');
+    expect(entry('Location')).toBe('Lille Cedex');
+    expect(/[^\x09\x0a\x0d\x20-\x7e]/.test(update.replace(/\/Contents\s*<[0-9a-fA-F]+>/, ''))).toBe(false);
+  }, EXTRACTION_TIMEOUT);
+
   it('detects a document altered after signature', async () => {
     const signed = await signPdf((await renderConventionDocument(DATA)).bytes, identity, meta);
     expect((await verifyPdfSignature(signed)).valid).toBe(true);

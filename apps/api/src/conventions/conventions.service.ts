@@ -438,8 +438,9 @@ export class ConventionsService {
     const manager = this.dataSource.manager;
     const c = await this.scoped(manager, actor, id);
     if (query.signed === '1' || query.signed === 'true') {
-      if (!c.signedDocumentStorageKey) throw new AppException(HttpStatus.NOT_FOUND, 'NO_SIGNED_DOCUMENT');
-      return { fileName: `${c.number}-signee.pdf`, content: await this.storage.get(c.signedDocumentStorageKey) };
+      const key = c.signedDocumentStorageKey ?? (c.departmentSignedAt ? await this.signSeededOriginal(manager, c) : null);
+      if (!key) throw new AppException(HttpStatus.NOT_FOUND, 'NO_SIGNED_DOCUMENT');
+      return { fileName: `${c.number}-signee.pdf`, content: await this.storage.get(key) };
     }
     const wanted = query.version ? Number(query.version) : c.documentVersion;
     if (wanted === 1) {
@@ -450,6 +451,37 @@ export class ConventionsService {
     const amendment = await manager.findOneBy(ConventionAmendment, { conventionId: id, versionNo: wanted });
     if (!amendment) throw AppException.notFound();
     return { fileName: `${c.number}-avenant-${wanted - 1}.pdf`, content: await this.storage.get(amendment.documentStorageKey) };
+  }
+
+  /**
+   * A convention signed by the Département outside this API's signature route — the demo seed writes
+   * signed conventions as rows, without signing thousands of PDFs — gets its PAdES-signed copy on first
+   * request: the original (version 1, what was signed) signed with the configured certificate, dated
+   * with the recorded signature instant and naming the recorded signer and deliberation. Two concurrent
+   * callers may both sign: the first UPDATE wins and the other's file is removed.
+   */
+  private async signSeededOriginal(manager: EntityManager, c: Convention): Promise<string | null> {
+    const original = await ensureConventionDocument(manager, this.storage, c.id);
+    if (!original || !c.departmentSignedAt) return null;
+    const grantor = await this.grantor.current(manager);
+    const signed = await this.signing.sign(await readAll(await this.storage.get(original.storageKey)), {
+      name: grantor.name,
+      reason: `Convention ${c.number} — signée par ${c.departmentSignerName ?? grantor.presidentName} pour ${grantor.name} (délibération ${c.deliberationReference ?? '—'})`,
+      location: grantor.address.split('\n').at(-1) ?? grantor.name,
+      contactInfo: grantor.name,
+      signingTime: c.departmentSignedAt,
+    });
+    const key = await this.storage.put(signed);
+    const updated = (await manager.query(
+      `UPDATE convention SET signed_document_storage_key = $2, signed_document_sha256 = $3
+        WHERE id = $1 AND signed_document_storage_key IS NULL RETURNING id`,
+      [c.id, key, sha256(signed)],
+    )) as unknown[];
+    // The postgres driver answers an UPDATE … RETURNING with [rows, count].
+    if ((Array.isArray(updated[0]) ? (updated[0] as unknown[]) : updated).length) return key;
+    await this.storage.delete(key);
+    const [stored] = (await manager.query(`SELECT signed_document_storage_key AS key FROM convention WHERE id = $1`, [c.id])) as Array<{ key: string | null }>;
+    return stored?.key ?? null;
   }
 
   // ------------------------------------------------------------------------------------------------

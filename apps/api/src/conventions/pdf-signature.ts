@@ -104,14 +104,24 @@ class PadesSigner extends Signer {
   }
 }
 
+/**
+ * The signature dictionary's texts in printable ASCII (accents dropped, dashes and quotes plain).
+ * @signpdf/placeholder-plain 3.3.0 encodes a non-ASCII text as UTF-16 and then writes it through a UTF-8
+ * Buffer, so a reader would show « Ã¾Ã¿ C o n v… » instead of the reason; ASCII passes through intact.
+ */
+export function pdfSignatureText(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\u2013\u2014]/g, '-').replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u00ab\u00bb\u201c\u201d]/g, '"').replace(/[\u00a0\u202f]/g, ' ').replace(/[^\x20-\x7e]/g, '?');
+}
+
 /** Adds a signature field to `pdf` (an incremental update) and signs its byte range. */
 export async function signPdf(pdf: Buffer, identity: SigningIdentity, meta: SignatureMeta): Promise<Buffer> {
   const withPlaceholder = plainAddPlaceholder({
     pdfBuffer: pdf,
-    reason: meta.reason,
-    contactInfo: meta.contactInfo,
-    name: meta.name,
-    location: meta.location,
+    reason: pdfSignatureText(meta.reason),
+    contactInfo: pdfSignatureText(meta.contactInfo),
+    name: pdfSignatureText(meta.name),
+    location: pdfSignatureText(meta.location),
     signingTime: meta.signingTime,
     signatureLength: SIGNATURE_LENGTH,
     subFilter: PADES_SUBFILTER,

@@ -213,7 +213,7 @@ export interface ConventionView extends ConventionSummaryView {
   parties: ConventionPartiesView;
   years: ConventionYearView[];
   documentSha256: string;
-  /** The PAdES-signed PDF, once the Département has signed. */
+  /** The PAdES-signed PDF's hash, once the Département has signed (null until a seeded convention's copy is first downloaded: it is signed then). */
   signedDocumentSha256: string | null;
   associationSignature: { signerName: string; signedAt: string; method: AssociationSignatureMethod } | null;
   departmentSignature: { signerName: string; signedAt: string; deliberationReference: string } | null;

@@ -142,6 +142,17 @@ describe('ConventionDetailPage', () => {
     ]);
   });
 
+  it('offers the signed PDF of any convention the Département signed, its hash once known (a seeded one is signed on first download)', async () => {
+    await start('association', '/conventions/cv1', conventionView({
+      status: 'active', allowedActions: [], signedDocumentSha256: null,
+      departmentSignature: { signerName: 'David Finances', signedAt: '2016-07-24T17:18:00.000Z', deliberationReference: 'CP-2016-06-27-INS-04' },
+    }), []);
+    expect(Array.from(el.querySelectorAll('.documents li')).map((li) => normalizeSpaces(li.textContent))).toEqual([
+      `Convention (version 1, PDF) Empreinte SHA-256 : ${conventionView().documentSha256}`,
+      'Convention signée électroniquement (PDF)',
+    ]);
+  });
+
   it('finance records a payment on a due installment with an Idempotency-Key, then the convention is read again', async () => {
     await start('finance', '/conventions/cv1', conventionView({ status: 'active', allowedActions: ['suspend', 'close', 'terminate'] }));
     expect(rows('[data-testid="convention-installments"]')).toEqual([
