@@ -34,11 +34,13 @@ describe('conventions: the list and the budget drill-down read O(page) rows', ()
     const calls = (await t.http.get('/api/calls')).body as CallSummaryView[];
     callId = calls.find((c) => c.code === 'AAP-NORD-2016')?.id ?? '';
     // The busiest cell, as the dashboard offers it.
-    [cell] = (await t.sql(
+    const [busiest] = (await t.sql(
       `SELECT x.code AS "axisCode", ca.year, ca.id,
               (SELECT count(*)::int FROM convention_year cy WHERE cy.allocation_id = ca.id AND cy.amount_cents > 0) AS listed
          FROM call_allocation ca JOIN call_axis x ON x.id = ca.axis_id
         WHERE ca.call_id = $1 ORDER BY listed DESC LIMIT 1`, [callId])) as Array<typeof cell>;
+    if (!busiest) throw new Error('the 2016 call has no cell');
+    cell = busiest;
   });
   afterAll(() => t.close());
 
@@ -101,11 +103,11 @@ describe('conventions: the list and the budget drill-down read O(page) rows', ()
     expect(third.page.items.map((i) => i.number)).toEqual(expected.map((e) => e.number));
 
     const active = await statementsOf({ callId, axisCode: cell.axisCode, year: String(cell.year), status: 'active', pageSize: String(PAGE) });
-    const [{ n }] = await t.sql<{ n: number }>(
+    const [counted] = await t.sql<{ n: number }>(
       `SELECT count(*)::int AS n FROM convention c JOIN convention_year cy ON cy.convention_id = c.id
         WHERE cy.allocation_id = $1 AND cy.amount_cents > 0 AND c.status = 'active'`, [cell.id]);
-    expect(active.page.total).toBe(n);
-    expect(n).toBeLessThan(cell.listed);
+    expect(active.page.total).toBe(counted?.n);
+    expect(counted?.n).toBeLessThan(cell.listed);
     expect(active.page.items.every((i) => i.status === 'active')).toBe(true);
   });
 
@@ -122,9 +124,9 @@ describe('conventions: the list and the budget drill-down read O(page) rows', ()
   });
 
   it('each convention year carries its convention’s number, and a number cannot change', async () => {
-    const [{ drift }] = await t.sql<{ drift: number }>(
+    const [drifted] = await t.sql<{ drift: number }>(
       `SELECT count(*)::int AS drift FROM convention_year cy JOIN convention c ON c.id = cy.convention_id WHERE cy.convention_number <> c.number`);
-    expect(drift).toBe(0);
+    expect(drifted?.drift).toBe(0);
     const [one] = await t.sql<{ id: string; number: string }>(`SELECT id, number FROM convention WHERE call_id = $1 ORDER BY number LIMIT 1`, [callId]);
     await expect(t.sql(`UPDATE convention SET number = 'CONV-2016-9999' WHERE id = $1`, [one?.id])).rejects.toThrow(/number cannot change/);
     // Whatever an insert or an update of a year says, the copy is the convention's.

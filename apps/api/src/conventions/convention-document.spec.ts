@@ -190,7 +190,8 @@ describe('PAdES signature', () => {
     expect(entry('Reason')).toBe('Convention CONV-2016-0001 - signee par Elodie N\'Diaye (deliberation " CP ")');
     expect(entry('Name')).toBe('Departement du Nord');
     expect(entry('Location')).toBe('Lille Cedex');
-    expect(/[^\x09\x0a\x0d\x20-\x7e]/.test(update.replace(/\/Contents\s*<[0-9a-fA-F]+>/, ''))).toBe(false);
+    // Nothing but printable ASCII and line ends in the update, the signature's hex aside.
+    expect([...update.replace(/\/Contents\s*<[0-9a-fA-F]+>/, '')].filter((c) => !'\t\n\r'.includes(c) && (c < ' ' || c > '~'))).toEqual([]);
   }, EXTRACTION_TIMEOUT);
 
   it('detects a document altered after signature', async () => {
