@@ -168,4 +168,33 @@ describe('convention amendments: due dates', () => {
       '2017 balance 400000 cancelled 2018-06-30', '2017 balance 440000 planned 2018-04-16',
     ]);
   }, 120_000);
+  it('a later amendment keeps the dates an earlier one moved: a new amount keeps them, its PDF restates them', async () => {
+    const call = await newCall(t, admin, 'AAP-AMEND-LATER');
+    const { applicationId } = await retainedApplication(t, call.id, { axisCode: 'FREINS', grants: [[2016, 1_000_000], [2017, 1_000_000]] });
+    let c = await signedByDepartment(applicationId);
+    const first = await amend(c, {
+      reason: 'Report de la seconde année', version: c.version,
+      installments: [{ year: 2017, kind: 'advance', dueOn: '2017-04-03' }, { year: 2017, kind: 'balance', dueOn: '2018-03-15' }],
+    });
+    expect(first.status).toBe(201);
+    c = first.body as ConventionView;
+    // Avenant n° 2 raises 2017 only: its open installments are replaced, on the dates avenant n° 1 set.
+    const second = await amend(c, { reason: 'Hausse de la seconde année', version: c.version, years: [{ year: 2017, amountCents: 1_200_000 }] });
+    expect([second.status, second.body.code]).toEqual([201, undefined]);
+    c = second.body as ConventionView;
+    expect((await installments(c.id)).filter((i) => i.startsWith('2017'))).toEqual([
+      '2017 advance 600000 cancelled 2017-04-03', '2017 advance 720000 planned 2017-04-03',
+      '2017 balance 400000 cancelled 2018-03-15', '2017 balance 480000 planned 2018-03-15',
+    ]);
+    const text = (await extractPdfText(binary(await download(association, `/api/conventions/${c.id}/document?version=3`)))).replace(/\s+/g, ' ');
+    expect(text).toContain('Avenant n° 2 à la convention');
+    expect(text).toContain("2017, avance : 7 200,00 €, échéance fixée par l'avenant n° 1 au 3 avril 2017");
+    expect(text).toContain("2017, solde : 4 800,00 €, après approbation du compte rendu 2017 (à remettre au plus tard le 30 juin 2018), échéance fixée par l'avenant n° 1 au 15 mars 2018");
+    // Avenant n° 3 moves the 2017 advance again: the newest date, stated as this amendment's.
+    const third = await amend(c, { reason: 'Nouveau report', version: c.version, installments: [{ year: 2017, kind: 'advance', dueOn: '2017-05-02' }] });
+    expect(third.status).toBe(201);
+    const v4 = (await extractPdfText(binary(await download(association, `/api/conventions/${c.id}/document?version=4`)))).replace(/\s+/g, ' ');
+    expect(v4).toContain('2017, avance : 7 200,00 €, échéance fixée par le présent avenant au 2 mai 2017');
+    expect(v4).toContain("échéance fixée par l'avenant n° 1 au 15 mars 2018");
+  }, 120_000);
 });

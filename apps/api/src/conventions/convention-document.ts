@@ -31,7 +31,8 @@ export interface ConventionDocumentData {
   project: { reference: string; title: string };
   years: readonly ConventionYearAmount[];
   /** Due dates an amendment moves (ISO days): printed in the schedule instead of the rule's words. */
-  movedDueDates?: ReadonlyArray<{ year: number; kind: 'advance' | 'balance'; dueOn: string }>;
+  /** Due dates moved by amendments: `byAmendment` the earlier amendment's number, null for the one being rendered. */
+  movedDueDates?: ReadonlyArray<{ year: number; kind: 'advance' | 'balance'; dueOn: string; byAmendment?: number | null }>;
   /** The call's share of each year paid as advance, in basis points (6000 = 60 %). */
   advanceBasisPoints: number;
   generatedAt: Date;
@@ -134,18 +135,19 @@ export function renderConventionDocument(data: ConventionDocumentData): Promise<
       'arrondie au centime inférieur ; le solde est versé après approbation du compte rendu financier de l\'année. ' +
       'Le paiement intervient dans un délai de soixante jours à compter de son échéance.',
   );
-  const moved = new Map((data.movedDueDates ?? []).map((m) => [`${m.year}:${m.kind}`, m.dueOn]));
+  const moved = new Map((data.movedDueDates ?? []).map((m) => [`${m.year}:${m.kind}`, m]));
   for (const installment of schedule) {
-    const movedTo = moved.get(`${installment.year}:${installment.kind}`);
+    const move = moved.get(`${installment.year}:${installment.kind}`);
+    const movedBy = move ? `échéance fixée par ${move.byAmendment ? `l'avenant n° ${move.byAmendment}` : 'le présent avenant'} au ${frenchDate(move.dueOn)}` : '';
     const when =
       installment.kind === 'advance'
-        ? movedTo
-          ? `échéance fixée par le présent avenant au ${frenchDate(movedTo)}`
+        ? move
+          ? movedBy
           : installment.year === first.year
             ? 'à la signature de la convention'
             : `à compter du ${frenchDate(`${installment.year}-01-01`)}`
         : `après approbation du compte rendu ${installment.year} (à remettre au plus tard le ${frenchDate(`${installment.year + 1}-06-30`)})` +
-          (movedTo ? `, échéance fixée par le présent avenant au ${frenchDate(movedTo)}` : '');
+          (move ? `, ${movedBy}` : '');
     const label = installment.kind === 'advance' ? 'avance' : 'solde';
     doc.text(winAnsi(`• ${installment.year}, ${label} : ${formatEuros(installment.amountCents, 'fr')}, ${when}`), { indent: 16 });
   }

@@ -714,9 +714,16 @@ export class ConventionsService {
     const versionNo = current.documentVersion + 1;
     const reason = input.reason.trim();
     const facts = await this.conventionFacts(manager, current);
+    // The new version restates every date an amendment has moved, this one's last (it wins).
+    const earlier = await manager.find(ConventionAmendment, { where: { conventionId: id }, order: { versionNo: 'ASC' } });
+    const movedDueDates = new Map<string, { year: number; kind: InstallmentKind; dueOn: string; byAmendment: number | null }>();
+    for (const a of earlier) {
+      for (const m of (a.diff.installments ?? []) as AmendmentInstallmentDiff[]) movedDueDates.set(`${m.year}:${m.kind}`, { year: m.year, kind: m.kind, dueOn: m.afterDueOn, byAmendment: a.versionNo - 1 });
+    }
+    for (const d of dateDiff) movedDueDates.set(`${d.year}:${d.kind}`, { year: d.year, kind: d.kind, dueOn: d.afterDueOn, byAmendment: null });
     const rendered = await renderConventionDocument({
       ...(await this.documentData(manager, facts, newYears, versionNo, reason)),
-      movedDueDates: dateDiff.map((d) => ({ year: d.year, kind: d.kind, dueOn: d.afterDueOn })),
+      movedDueDates: [...movedDueDates.values()],
     });
     const now = new Date();
     const grantor = await this.grantor.current(manager);
@@ -763,8 +770,10 @@ export class ConventionsService {
           // The schedule's own dates for this year (a 50 % split of 1 € only serves to get both kinds' dates).
           const dates = new Map(buildInstallmentSchedule({ years: [{ year: d.year, amountCents: 100 }], rule: { advanceBasisPoints: 5000 }, signedOn })
             .map((p) => [p.kind, p.dueOn]));
-          // A date this amendment moves wins over the schedule's own one.
-          const dueOn = (kind: InstallmentKind, fallback: string) => moved.get(`${d.year}:${kind}`) ?? dates.get(kind) ?? fallback;
+          // A date this amendment moves wins; then the date the open installment has now (an earlier
+          // amendment may have moved it); then the schedule's own one.
+          const dueOn = (kind: InstallmentKind, fallback: string) =>
+            moved.get(`${d.year}:${kind}`) ?? ofYear.find((i) => i.kind === kind && (i.status === 'planned' || i.status === 'due'))?.dueOn ?? dates.get(kind) ?? fallback;
           if (advance > 0) replacements.push({ year: d.year, kind: 'advance', amountCents: advance, dueOn: dueOn('advance', `${d.year}-01-01`) });
           if (balance > 0) replacements.push({ year: d.year, kind: 'balance', amountCents: balance, dueOn: dueOn('balance', `${d.year + 1}-06-30`) });
         }
