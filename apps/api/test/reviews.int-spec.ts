@@ -358,6 +358,10 @@ describe('reviews: drafts, submission, blind rule, revisions, lock', () => {
     const statA = await stat(f.t, f.call.id, DEMO.reviewer);
     const statB = await stat(f.t, f.call.id, DEMO.reviewer2);
 
+    // Without a reason: 400 naming it, nothing moves.
+    const silent = await f.t.http.post(`/api/assignments/${idA}/conflict`).set(bearer(f.reviewerA)).send({ kind: 'member', comment: '  ' });
+    expect([silent.status, silent.body.details]).toEqual([400, [expect.objectContaining({ field: 'comment', code: 'LATE_CONFLICT_REASON_REQUIRED' })]]);
+    expect((await consolidated(f.t, app.id))?.review_count).toBe(2);
     const res = await f.t.http.post(`/api/assignments/${idA}/conflict`).set(bearer(f.reviewerA)).send({ kind: 'member', comment: 'Adhérent depuis 2015.' });
     expect(res.status).toBe(200);
     expect(res.body.assignment).toMatchObject({ id: idA, status: 'recused' });

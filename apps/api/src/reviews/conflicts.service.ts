@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type {
   DeclareConflictRequest, DeclareConflictResult, DeclareTieRequest, DeclareTieResult, OrganizationNameView, ReviewerTieView,
+  ApiErrorDetail,
 } from '@tremplin/contracts';
 import { applicationLifecycle, assignmentLifecycle, type ApplicationStatus, type TieKind } from '@tremplin/domain';
 import { AuditService, type AuditEntry } from '../core/audit/audit.service';
@@ -109,6 +110,11 @@ export class ConflictsService {
       const late = locked.review_status === 'submitted'
         ? await this.withdrawSubmittedReview(manager, locked, status, input.kind, comment)
         : { audits: [] as AuditEntry[] };
+      // Withdrawing a submitted review moves the consolidated score: the reason is owed, as for a revision
+      // (checked after the 409 of an open session, which no reason changes; the transaction undoes the withdrawal).
+      if (locked.review_status === 'submitted' && !comment) {
+        throw AppException.validation([{ field: 'comment', code: 'LATE_CONFLICT_REASON_REQUIRED', message: 'LATE_CONFLICT_REASON_REQUIRED' } as ApiErrorDetail]);
+      }
       const tie: Array<{ id: string }> = await manager.query(
         `INSERT INTO reviewer_tie (reviewer_id, organization_id, kind, comment) VALUES ($1, $2, $3, $4)
          ON CONFLICT ON CONSTRAINT uq_reviewer_tie DO NOTHING RETURNING id`,

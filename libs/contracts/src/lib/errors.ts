@@ -425,6 +425,10 @@ export const FIELD_MESSAGES = {
     fr: "Expliquez pourquoi vous modifiez une évaluation déjà transmise : le motif est tracé.",
     en: 'Explain why you change a review already submitted: the reason is recorded.',
   },
+  LATE_CONFLICT_REASON_REQUIRED: {
+    fr: 'Expliquez le conflit d’intérêts : votre évaluation transmise sera retirée, le motif est tracé.',
+    en: 'Explain the conflict of interest: your submitted review will be withdrawn, the reason is recorded.',
+  },
   // Robustness (issue #6 §6).
   DUPLICATE_VALUE: { fr: 'déjà utilisé', en: 'already used' },
   JSON_TOO_DEEP: { fr: 'JSON imbriqué sur plus de {max} niveaux', en: 'JSON nested deeper than {max} levels' },
