@@ -180,6 +180,7 @@ const EXPECTED: Record<string, Outcome[]> = {
   // The budget (issue #8 §4): finance.read.
   'GET /api/calls/:id/budget': FINANCE_ADMIN,
   'GET /api/calls/:id/budget.csv': FINANCE_ADMIN,
+  'GET /api/calls/:id/payments.csv': FINANCE_ADMIN,
   'GET /api/calls/:id/finance-outlook': FINANCE_ADMIN,
 };
 

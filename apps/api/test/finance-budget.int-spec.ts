@@ -96,6 +96,26 @@ describe('budget and finance outlook', () => {
     expect(String(res.body).split('\r\n')[1]).toBe(`MEDIATION;"'=HYPERLIEN(""http://x"";""y"")";2016;300000,00;0,00;0,00;300000,00;0,00;0`);
   });
 
+  it('exports every payment of the call as a French CSV, in the order paid', async () => {
+    const res = await t.http.get(`/api/calls/${call.id}/payments.csv`).set(bearer(finance)).buffer(true).parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="paiements-AAP-TEST-BUDGET.csv"');
+    const [c1Row, c3Row] = await t.sql<{ number: string; legal_name: string; siret: string }>(
+      `SELECT c.number, o.legal_name, o.siret FROM convention c JOIN organization o ON o.id = c.organization_id
+        WHERE c.call_id = $1 AND c.id IN (SELECT convention_id FROM payment) ORDER BY c.total_cents DESC`, [call.id]);
+    // C1 (150,000 €) paid its 2016 advance first, C3 (120,000 €) part of its own after.
+    expect(res.body).toBe(
+      '\uFEFFDate de paiement;Convention;Organisme;SIRET;Axe;Année;Échéance;Montant (€);N° de mandat;Référence comptable\r\n' +
+      `15/02/2016;${c1Row?.number};${c1Row?.legal_name};${c1Row?.siret};MEDIATION;2016;Avance;60000,00;M-2016-0001;CPT-6574-2016\r\n` +
+      `10/04/2016;${c3Row?.number};${c3Row?.legal_name};${c3Row?.siret};INNOVATION;2016;Avance;50000,00;M-2016-0001;CPT-6574-2016\r\n`,
+    );
+  });
+
   it('gives the installments falling due in 30/60/90 days, the overdue ones and the payments per month', async () => {
     const res = await t.http.get(`/api/calls/${call.id}/finance-outlook?asOf=2016-06-01`).set(bearer(finance));
     expect(res.status).toBe(200);
@@ -137,10 +157,11 @@ describe('budget and finance outlook', () => {
 
   it('answers 404 for a call that does not exist, and only to finance and admin', async () => {
     const missing = '00000000-0000-4000-8000-000000000000';
-    for (const path of ['budget', 'budget.csv', 'finance-outlook']) {
+    for (const path of ['budget', 'budget.csv', 'payments.csv', 'finance-outlook']) {
       expect((await t.http.get(`/api/calls/${missing}/${path}`).set(bearer(finance))).status).toBe(404);
     }
     const association = await t.login(DEMO.association1);
     expect((await t.http.get(`/api/calls/${call.id}/budget`).set(bearer(association))).status).toBe(403);
+    expect((await t.http.get(`/api/calls/${call.id}/payments.csv`).set(bearer(association))).status).toBe(403);
   });
 });

@@ -232,6 +232,30 @@ describe('demo seed: conventions, installments and payments', () => {
     expect([none.status, none.body.code]).toEqual([404, 'NO_SIGNED_DOCUMENT']);
   });
 
+  it('exports the 2016 call’s thousands of payments as CSV across cursor batches: every one, in order, the amounts adding up', async () => {
+    const finance = await t.login(DEMO.finance);
+    const res = await t.http.get(`/api/calls/${nordId}/payments.csv`).set(bearer(finance)).buffer(true).parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
+    });
+    expect(res.status).toBe(200);
+    const lines = String(res.body).split('\r\n').slice(1, -1);
+    const [expected] = await t.sql<{ n: number; cents: string; first: string; last: string }>(
+      `SELECT count(*)::int AS n, sum(p.amount_cents) AS cents, to_char(min(p.paid_on), 'DD/MM/YYYY') AS first, to_char(max(p.paid_on), 'DD/MM/YYYY') AS last
+         FROM payment p JOIN convention c ON c.id = p.convention_id WHERE c.call_id = $1`, [nordId]);
+    // More rows than one fetch of the export's cursor (2,000).
+    expect(expected?.n).toBeGreaterThan(2000);
+    expect(lines).toHaveLength(expected?.n ?? -1);
+    const cells = lines.map((l) => l.split(';'));
+    const cents = cells.reduce((sum, c) => sum + Number((c[7] ?? '').replace(',', '')), 0);
+    expect(String(cents)).toBe(expected?.cents);
+    expect([cells[0]?.[0], cells.at(-1)?.[0]]).toEqual([expected?.first, expected?.last]);
+    const days = cells.map((c) => (c[0] ?? '').split('/').reverse().join('-'));
+    expect(days).toEqual([...days].sort());
+    expect(new Set(cells.map((c) => c[6]))).toEqual(new Set(['Avance', 'Solde']));
+  });
+
   it('has one amendment: version 2 with its diff, its own PDF, the year recommitted and its installments replaced', async () => {
     const amendments = await t.sql<{ convention_id: string; version_no: number; reason: string; diff: { years: Array<{ year: number; beforeCents: number; afterCents: number }> };
       key: string; sha: string; association_signed: boolean; department_signed: boolean }>(

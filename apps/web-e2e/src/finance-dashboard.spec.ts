@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, login, normalizeSpaces } from './support';
 
@@ -45,8 +46,18 @@ test('finance reads the dashboard of the 2016 call: totals, cells leading to the
   await expectNoAxeViolations(page, 'finance dashboard');
 
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Exporter (CSV)' }).click();
+  await page.getByRole('button', { name: 'Exporter le budget (CSV)' }).click();
   expect((await download).suggestedFilename()).toBe('budget.csv');
+  await expect(page.getByText('Export terminé.')).toBeVisible();
+
+  // Every payment of the call (thousands, streamed), named after the call.
+  const payments = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter les paiements (CSV)' }).click();
+  const file = await payments;
+  expect(file.suggestedFilename()).toBe('paiements-AAP-NORD-2016.csv');
+  const text = (await readFile(await file.path())).toString('utf8');
+  expect(text.split('\r\n')[0]).toBe('\uFEFFDate de paiement;Convention;Organisme;SIRET;Axe;Année;Échéance;Montant (€);N° de mandat;Référence comptable');
+  expect(text.split('\r\n').length).toBeGreaterThan(2000);
   await expect(page.getByText('Export terminé.')).toBeVisible();
 });
 

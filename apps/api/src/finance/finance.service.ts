@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { BudgetView, FinanceOutlookView } from '@tremplin/contracts';
 import { AppException } from '../core/errors/app.exception';
 import { BUDGET_SQL, OUTLOOK_DUE_SQL, OUTLOOK_MONTHS_SQL, toBudgetView, type BudgetRow } from './finance.sql';
+import { paymentsCsvLines } from './payments-csv';
 
 /** The budget as the cells keep it, and what falls due: SQL aggregates only, never every row in Node. */
 @Injectable()
@@ -14,6 +15,13 @@ export class FinanceService {
     const view = toBudgetView(callId, (await this.dataSource.query(BUDGET_SQL, [callId])) as BudgetRow[]);
     if (!view) throw AppException.notFound();
     return view;
+  }
+
+  /** The call's payments as CSV lines (404 for an unknown call, before anything is streamed). */
+  async paymentsCsv(callId: string): Promise<{ fileName: string; lines: AsyncGenerator<string> }> {
+    const [call] = (await this.dataSource.query(`SELECT code FROM call WHERE id = $1`, [callId])) as Array<{ code: string }>;
+    if (!call) throw AppException.notFound();
+    return { fileName: `paiements-${call.code}.csv`, lines: paymentsCsvLines(this.dataSource, callId) };
   }
 
   async outlook(callId: string, asOf?: string): Promise<FinanceOutlookView> {

@@ -230,6 +230,26 @@ describe('FinanceDashboard', () => {
     expect(saved).toEqual([[body, 'budget.csv', 'attachment; filename="budget-AAP-NORD-2016.csv"']]);
     expect(normalizeSpaces(el.querySelector('.export-status')?.textContent)).toBe('Export terminé.');
   });
+
+  it('exports every payment as CSV, both export buttons waiting while it downloads', () => {
+    const saved: Array<[Blob, string, string | null]> = [];
+    jest.spyOn(TestBed.inject(FileDownloader), 'saveBlob').mockImplementation((blob, name, disposition) => void saved.push([blob, name, disposition]));
+    const button = (testId: string) => el.querySelector<HTMLButtonElement>(`[data-testid="${testId}"]`);
+    expect(normalizeSpaces(button('export-payments-csv')?.textContent)).toBe('Exporter les paiements (CSV)');
+    button('export-payments-csv')?.click();
+    TestBed.tick();
+    const request = backend.expectOne('/api/calls/c2016/payments.csv');
+    expect([request.request.responseType, request.request.reportProgress]).toEqual(['blob', true]);
+    request.event({ type: HttpEventType.DownloadProgress, loaded: 512_000 });
+    TestBed.tick();
+    expect(normalizeSpaces(el.querySelector('.export-status')?.textContent)).toBe('Export en cours : 500 ko reçus');
+    expect([button('export-budget-csv')?.disabled, button('export-payments-csv')?.disabled]).toEqual([true, true]);
+    const body = new Blob(['Date de paiement;Convention\r\n']);
+    request.event(new HttpResponse({ body, headers: new HttpHeaders({ 'Content-Disposition': 'attachment; filename="paiements-AAP-NORD-2016.csv"' }) }));
+    TestBed.tick();
+    expect(saved).toEqual([[body, 'paiements.csv', 'attachment; filename="paiements-AAP-NORD-2016.csv"']]);
+    expect([button('export-budget-csv')?.disabled, button('export-payments-csv')?.disabled]).toEqual([false, false]);
+  });
 });
 
 describe('FinanceDashboard choosing its call', () => {

@@ -19,7 +19,7 @@ import { EurosPipe } from '../../shared/format/euros.pipe';
 import { CountPipe } from '../../shared/format/count.pipe';
 import { ParisDatePipe } from '../../shared/format/paris-date.pipe';
 import { PluralPipe } from '../../shared/format/plural.pipe';
-import { FinanceApi } from '../finance-api';
+import { FinanceApi, type FinanceExport } from '../finance-api';
 import { axisChartOption, monthLabel, monthlyChartOption, monthlySeries } from '../finance-charts';
 import { budgetYears, callsWithPossibleConventions, cellConventionsLink, dueLines, envelopeShare, fallbackCallId, groupByAxis } from '../finance-view';
 
@@ -145,16 +145,16 @@ export class FinanceDashboard {
     void this.router.navigate([], { queryParams: { callId }, replaceUrl: true });
   }
 
-  protected exportCsv(): void {
+  protected exportCsv(which: FinanceExport): void {
     const callId = this.selectedCallId();
     if (!callId || this.exportBytes() !== null) return;
     this.exportBytes.set(0);
     this.exportDone.set(false);
-    this.api.budgetCsv(callId).subscribe({
+    this.api.csv(callId, which).subscribe({
       next: (event) => {
         if (event.type === HttpEventType.DownloadProgress) this.exportBytes.set(event.loaded);
         if (event.type === HttpEventType.Response && event.body) {
-          this.downloader.saveBlob(event.body, 'budget.csv', event.headers.get('Content-Disposition'));
+          this.downloader.saveBlob(event.body, `${which === 'budget' ? 'budget' : 'paiements'}.csv`, event.headers.get('Content-Disposition'));
           this.exportBytes.set(null);
           this.exportDone.set(true);
         }
