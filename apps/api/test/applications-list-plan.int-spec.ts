@@ -1,5 +1,5 @@
 import type { ApplicationSummaryView, CallSummaryView, Page } from '@tremplin/contracts';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { listPlanOf, rowsReadFrom, statementsSent, type PlanNode } from './support/query-plans';
 import { bearer, DEMO, startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -9,21 +9,6 @@ import { bearer, DEMO, startTestApp, type TestApp } from './support/test-app';
  * no sort of every row) and joins only those; the total (the statement's scalar subquery, an InitPlan)
  * reads an index alone.
  */
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  'Actual Rows': number;
-  'Actual Loops': number;
-  'Heap Fetches'?: number;
-  'Parent Relationship'?: string;
-  Plans?: PlanNode[];
-}
-
-function nodes(plan: PlanNode): PlanNode[] {
-  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
-}
-
 describe('applications: the staff list reads O(page) rows through indexes', () => {
   let t: TestApp;
   let admin: string;
@@ -38,35 +23,16 @@ describe('applications: the staff list reads O(page) rows through indexes', () =
   });
   afterAll(() => t.close());
 
-  /** The statements on `application` that one list request sent, with their parameters. */
+  /** The statements on `application` that one list request sent (the guard's user lookup aside), with their parameters. */
   async function statementsOf(query: Record<string, string>): Promise<{ page: Page<ApplicationSummaryView>; statements: Array<[string, unknown[]]> }> {
-    const statements: Array<[string, unknown[]]> = [];
-    const original = PostgresQueryRunner.prototype.query;
-    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query').mockImplementation(function (this: PostgresQueryRunner, ...args: Parameters<typeof original>) {
-      if (/\bapplication\b/.test(args[0])) statements.push([args[0], Array.isArray(args[1]) ? (args[1] as unknown[]) : []]);
-      return original.apply(this, args);
-    });
-    try {
-      const res = await t.http.get('/api/applications').set(bearer(admin)).query(query);
-      expect(res.status).toBe(200);
-      return { page: res.body as Page<ApplicationSummaryView>, statements: statements.filter(([sql]) => !/FROM "app_user"|FROM "user"/.test(sql)) };
-    } finally {
-      spy.mockRestore();
-    }
+    const { result: res, statements } = await statementsSent(/\bapplication\b/, () => t.http.get('/api/applications').set(bearer(admin)).query(query));
+    expect(res.status).toBe(200);
+    return { page: res.body as Page<ApplicationSummaryView>, statements: statements.filter(([sql]) => !/FROM "app_user"|FROM "user"/.test(sql)) };
   }
 
-  /** The plan of the list statement, split into its total (the InitPlan counting) and its page (the rest). */
-  async function planOf([sql, params]: [string, unknown[]]): Promise<{ count: PlanNode[]; items: PlanNode[] }> {
-    const [row] = await t.sql<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
-    const root = row?.['QUERY PLAN'][0]?.Plan;
-    if (!root) throw new Error('no plan');
-    const total = root.Plans?.find((n) => n['Parent Relationship'] === 'InitPlan' && n['Node Type'] === 'Aggregate');
-    if (!total) throw new Error('no count in the list statement');
-    return { count: nodes(total), items: nodes({ ...root, Plans: root.Plans?.filter((n) => n !== total) }) };
-  }
-
+  const planOf = (statement: [string, unknown[]]) => listPlanOf(t, statement);
   const applicationScans = (plan: PlanNode[]) => plan.filter((n) => n['Relation Name'] === 'application');
-  const rowsRead = (plan: PlanNode[]) => applicationScans(plan).reduce((sum, n) => sum + n['Actual Rows'] * n['Actual Loops'], 0);
+  const rowsRead = (plan: PlanNode[]) => rowsReadFrom(plan, 'application');
 
   const views: Array<[string, Record<string, string>]> = [
     ['default view: one call, newest change first', {}],

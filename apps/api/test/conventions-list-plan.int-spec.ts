@@ -1,5 +1,5 @@
 import type { CallSummaryView, ConventionSummaryView, Page } from '@tremplin/contracts';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { listPlanOf, rowsReadFrom, statementsSent } from './support/query-plans';
 import { bearer, DEMO, startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -9,18 +9,6 @@ import { bearer, DEMO, startTestApp, type TestApp } from './support/test-app';
  * comes from the cell's years in number order and whose total from an index alone. The expected pages
  * are computed here in plain SQL from the rows, not from the list's code.
  */
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  'Actual Rows': number;
-  'Actual Loops': number;
-  'Parent Relationship'?: string;
-  Plans?: PlanNode[];
-}
-
-const nodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(nodes)];
-
 describe('conventions: the list and the budget drill-down read O(page) rows', () => {
   let t: TestApp;
   let admin: string;
@@ -46,31 +34,13 @@ describe('conventions: the list and the budget drill-down read O(page) rows', ()
 
   /** The statements on `convention` one list request sent (the guard's user lookup aside). */
   async function statementsOf(query: Record<string, string>): Promise<{ page: Page<ConventionSummaryView>; statements: Array<[string, unknown[]]> }> {
-    const statements: Array<[string, unknown[]]> = [];
-    const original = PostgresQueryRunner.prototype.query;
-    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query').mockImplementation(function (this: PostgresQueryRunner, ...args: Parameters<typeof original>) {
-      if (/\bconvention\b/.test(args[0])) statements.push([args[0], Array.isArray(args[1]) ? (args[1] as unknown[]) : []]);
-      return original.apply(this, args);
-    });
-    try {
-      const res = await t.http.get('/api/conventions').set(bearer(admin)).query(query);
-      expect(res.status).toBe(200);
-      return { page: res.body as Page<ConventionSummaryView>, statements };
-    } finally {
-      spy.mockRestore();
-    }
+    const { result: res, statements } = await statementsSent(/\bconvention\b/, () => t.http.get('/api/conventions').set(bearer(admin)).query(query));
+    expect(res.status).toBe(200);
+    return { page: res.body as Page<ConventionSummaryView>, statements };
   }
 
-  async function planOf([sql, params]: [string, unknown[]]): Promise<{ count: PlanNode[]; items: PlanNode[] }> {
-    const [row] = await t.sql<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
-    const root = row?.['QUERY PLAN'][0]?.Plan;
-    if (!root) throw new Error('no plan');
-    const total = root.Plans?.find((n) => n['Parent Relationship'] === 'InitPlan' && n['Node Type'] === 'Aggregate');
-    if (!total) throw new Error('no count in the list statement');
-    return { count: nodes(total), items: nodes({ ...root, Plans: root.Plans?.filter((n) => n !== total) }) };
-  }
-  const rowsOf = (plan: PlanNode[], relation: string) =>
-    plan.filter((n) => n['Relation Name'] === relation).reduce((sum, n) => sum + n['Actual Rows'] * n['Actual Loops'], 0);
+  const planOf = (statement: [string, unknown[]]) => listPlanOf(t, statement);
+  const rowsOf = rowsReadFrom;
 
   it('the drill-down from a cell pages its conventions in number order, O(page), with its total from the index alone', async () => {
     expect(cell.listed).toBeGreaterThan(5 * PAGE);

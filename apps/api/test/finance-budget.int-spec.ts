@@ -1,5 +1,6 @@
 import type { BudgetView, CallView, FinanceOutlookView } from '@tremplin/contracts';
 import { commitConventionYears } from '../src/conventions/commitments';
+import { utf8Text } from './support/convention-fixtures';
 import { createSmallCall, insertConvention, insertInstallment } from './support/finance-fixtures';
 import { bearer, DEMO, startTestApp, type TestApp } from './support/test-app';
 
@@ -67,11 +68,7 @@ describe('budget and finance outlook', () => {
   });
 
   it('exports the cells as a French CSV (BOM, semicolons, decimal commas, a totals line)', async () => {
-    const res = await t.http.get(`/api/calls/${call.id}/budget.csv`).set(bearer(finance)).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
-    });
+    const res = await t.http.get(`/api/calls/${call.id}/budget.csv`).set(bearer(finance)).buffer(true).parse(utf8Text);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe('attachment; filename="budget.csv"');
@@ -88,20 +85,12 @@ describe('budget and finance outlook', () => {
   it('defuses an axis label a spreadsheet would run as a formula', async () => {
     const own = await createSmallCall(t, 'AAP-TEST-BUDGET-CSV');
     await t.sql(`UPDATE call_axis SET label_fr = '=HYPERLIEN("http://x";"y")' WHERE call_id = $1 AND code = 'MEDIATION'`, [own.id]);
-    const res = await t.http.get(`/api/calls/${own.id}/budget.csv`).set(bearer(finance)).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
-    });
+    const res = await t.http.get(`/api/calls/${own.id}/budget.csv`).set(bearer(finance)).buffer(true).parse(utf8Text);
     expect(String(res.body).split('\r\n')[1]).toBe(`MEDIATION;"'=HYPERLIEN(""http://x"";""y"")";2016;300000,00;0,00;0,00;300000,00;0,00;0`);
   });
 
   it('exports every payment of the call as a French CSV, in the order paid', async () => {
-    const res = await t.http.get(`/api/calls/${call.id}/payments.csv`).set(bearer(finance)).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
-    });
+    const res = await t.http.get(`/api/calls/${call.id}/payments.csv`).set(bearer(finance)).buffer(true).parse(utf8Text);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe('attachment; filename="paiements-AAP-TEST-BUDGET.csv"');

@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import type { ApplicationSummaryView, Page } from '@tremplin/contracts';
 import { ensureConventionDocument } from '../src/conventions/convention-document-store';
 import { StorageService } from '../src/documents/storage.service';
-import { pdfParser, verifyPdfSignature } from './support/convention-fixtures';
+import { pdfParser, utf8Text, verifyPdfSignature } from './support/convention-fixtures';
 
 async function bytesOf(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -234,11 +234,7 @@ describe('demo seed: conventions, installments and payments', () => {
 
   it('exports the 2016 call’s thousands of payments as CSV across cursor batches: every one, in order, the amounts adding up', async () => {
     const finance = await t.login(DEMO.finance);
-    const res = await t.http.get(`/api/calls/${nordId}/payments.csv`).set(bearer(finance)).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
-    });
+    const res = await t.http.get(`/api/calls/${nordId}/payments.csv`).set(bearer(finance)).buffer(true).parse(utf8Text);
     expect(res.status).toBe(200);
     const lines = String(res.body).split('\r\n').slice(1, -1);
     const [expected] = await t.sql<{ n: number; cents: string; first: string; last: string }>(

@@ -123,3 +123,8 @@ export function pdfParser(response: { on(event: string, listener: (chunk: Buffer
   response.on('data', (chunk: Buffer) => chunks.push(chunk));
   response.on('end', () => done(null, Buffer.concat(chunks)));
 }
+
+/** Supertest parser: the whole body as UTF-8 text (CSV downloads, BOM kept). */
+export function utf8Text(response: { on(event: string, listener: (chunk: Buffer) => void): unknown }, done: (error: Error | null, body: string) => void): void {
+  pdfParser(response, (error, body) => done(error, body.toString('utf8')));
+}
