@@ -1,6 +1,5 @@
 import type { ConventionView } from '@tremplin/contracts';
-import { recordPayment } from '../src/conventions/payments';
-import { binary, extractPdfText, newCall, pdfParser, retainedApplication } from './support/convention-fixtures';
+import { binary, extractPdfText, newCall, pdfParser, retainedApplication, payDueInstallment } from './support/convention-fixtures';
 import { bearer, DEMO, startTestApp, type TestApp } from './support/test-app';
 
 /** Amendments (avenants) that move installments' due dates (issue #8 §2), alone or with new amounts. */
@@ -50,17 +49,7 @@ describe('convention amendments: due dates', () => {
     return rows.map((r) => `${r.year} ${r.kind} ${r.amount} ${r.status} ${r.dueOn}`);
   }
 
-  async function pay(conventionId: string, year: number, kind: string, amountCents: number): Promise<void> {
-    const [row] = await t.sql<{ id: string; by: string }>(
-      `SELECT i.id, (SELECT id FROM app_user WHERE email = $4) AS by FROM installment i
-        WHERE i.convention_id = $1 AND i.year = $2 AND i.kind = $3 AND i.status = 'due'`,
-      [conventionId, year, kind, DEMO.finance],
-    );
-    if (!row) throw new Error('no due installment');
-    await t.dataSource.transaction((m) =>
-      recordPayment(m, { installmentId: row.id, amountCents, paidOn: '2016-09-01', mandateNumber: 'M-1', accountingReference: 'AC-1', idempotencyKey: null, createdBy: row.by }),
-    );
-  }
+  const pay = (conventionId: string, year: number, kind: string, amountCents: number) => payDueInstallment(t, conventionId, year, kind, amountCents);
 
   it('moves planned due dates: diff in the history, new signed version whose PDF states the new dates, audit event', async () => {
     const call = await newCall(t, admin, 'AAP-AMEND-DATES');

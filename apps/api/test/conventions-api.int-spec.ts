@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ConventionBatchView, ConventionSessionView, ConventionSummaryView, ConventionView, Page } from '@tremplin/contracts';
-import { recordPayment } from '../src/conventions/payments';
-import { binary, cell, extractPdfText, leaveInCell, newCall, pdfParser, retainedApplication, verifyPdfSignature } from './support/convention-fixtures';
+import { binary, cell, extractPdfText, leaveInCell, newCall, pdfParser, retainedApplication, verifyPdfSignature, payDueInstallment } from './support/convention-fixtures';
 import { pdf, png } from './support/document-fixtures';
 import { bearer, DEMO, startTestApp, type TestApp } from './support/test-app';
 
@@ -79,17 +78,7 @@ describe('conventions API', () => {
     );
   }
 
-  async function pay(conventionId: string, year: number, kind: string, amountCents: number): Promise<void> {
-    const [row] = await t.sql<{ id: string; by: string }>(
-      `SELECT i.id, (SELECT id FROM app_user WHERE email = $4) AS by FROM installment i
-        WHERE i.convention_id = $1 AND i.year = $2 AND i.kind = $3 AND i.status = 'due'`,
-      [conventionId, year, kind, DEMO.finance],
-    );
-    if (!row) throw new Error('no due installment');
-    await t.dataSource.transaction((m) =>
-      recordPayment(m, { installmentId: row.id, amountCents, paidOn: '2016-09-01', mandateNumber: 'M-1', accountingReference: 'AC-1', idempotencyKey: null, createdBy: row.by }),
-    );
-  }
+  const pay = (conventionId: string, year: number, kind: string, amountCents: number) => payDueInstallment(t, conventionId, year, kind, amountCents);
 
   it('drafts a convention only from a published retained decision, one per application, with its French PDF', async () => {
     const call = await newCall(t, admin, 'AAP-CONV-DRAFT');

@@ -23,7 +23,7 @@ import { AppException } from '../core/errors/app.exception';
 import { detectAcceptedType } from '../documents/document-files';
 import { StorageService } from '../documents/storage.service';
 import type { UploadedDocumentFile } from '../documents/upload';
-import { GrantorService } from '../grantor/grantor.service';
+import { GrantorService, type GrantorIdentity } from '../grantor/grantor.service';
 import { OutboxService } from '../notifications/outbox.service';
 import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
@@ -155,6 +155,14 @@ function transitionIssues(action: ConventionAction, input: ConventionTransitionR
 function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
+
+/** The Département's signature dictionary (shown by PDF readers): who signs for it, where, why, when. */
+function departmentSignature(grantor: GrantorIdentity, reason: string, signingTime: Date) {
+  return { name: grantor.name, reason, location: grantor.address.split('\n').at(-1) ?? grantor.name, contactInfo: grantor.name, signingTime };
+}
+
+const conventionSignatureReason = (number: string, signerName: string, grantor: GrantorIdentity, deliberationReference: string): string =>
+  `Convention ${number} — signée par ${signerName} pour ${grantor.name} (délibération ${deliberationReference})`;
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -464,13 +472,9 @@ export class ConventionsService {
     const original = await ensureConventionDocument(manager, this.storage, c.id);
     if (!original || !c.departmentSignedAt) return null;
     const grantor = await this.grantor.current(manager);
-    const signed = await this.signing.sign(await readAll(await this.storage.get(original.storageKey)), {
-      name: grantor.name,
-      reason: `Convention ${c.number} — signée par ${c.departmentSignerName ?? grantor.presidentName} pour ${grantor.name} (délibération ${c.deliberationReference ?? '—'})`,
-      location: grantor.address.split('\n').at(-1) ?? grantor.name,
-      contactInfo: grantor.name,
-      signingTime: c.departmentSignedAt,
-    });
+    const signed = await this.signing.sign(await readAll(await this.storage.get(original.storageKey)), departmentSignature(
+      grantor, conventionSignatureReason(c.number, c.departmentSignerName ?? grantor.presidentName, grantor, c.deliberationReference ?? '—'), c.departmentSignedAt,
+    ));
     const key = await this.storage.put(signed);
     const updated = (await manager.query(
       `UPDATE convention SET signed_document_storage_key = $2, signed_document_sha256 = $3
@@ -579,13 +583,9 @@ export class ConventionsService {
     const original = await ensureConventionDocument(manager, this.storage, current.id);
     if (!original) throw AppException.notFound();
     const unsigned = await readAll(await this.storage.get(original.storageKey));
-    const signed = await this.signing.sign(unsigned, {
-      name: grantor.name,
-      reason: `Convention ${current.number} — signée par ${signer.fullName} pour ${grantor.name} (délibération ${deliberationReference})`,
-      location: grantor.address.split('\n').at(-1) ?? grantor.name,
-      contactInfo: grantor.name,
-      signingTime: now,
-    });
+    const signed = await this.signing.sign(unsigned, departmentSignature(
+      grantor, conventionSignatureReason(current.number, signer.fullName, grantor, deliberationReference), now,
+    ));
     const signedSha = sha256(signed);
     const key = await this.storage.put(signed);
     try {
@@ -727,10 +727,7 @@ export class ConventionsService {
     });
     const now = new Date();
     const grantor = await this.grantor.current(manager);
-    const signed = await this.signing.sign(rendered.bytes, {
-      name: grantor.name, reason: `Avenant n° ${versionNo - 1} à la convention ${current.number}`,
-      location: grantor.address.split('\n').at(-1) ?? grantor.name, contactInfo: grantor.name, signingTime: now,
-    });
+    const signed = await this.signing.sign(rendered.bytes, departmentSignature(grantor, `Avenant n° ${versionNo - 1} à la convention ${current.number}`, now));
     const signedSha = sha256(signed);
     const key = await this.storage.put(signed);
     try {

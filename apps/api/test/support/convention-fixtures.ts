@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { CallInput, CallView } from '@tremplin/contracts';
+import { recordPayment } from '../../src/conventions/payments';
 import { nord2016Call } from '../../src/seed/nord-2016';
 import { bearer, DEMO, type TestApp } from './test-app';
 
@@ -127,4 +128,17 @@ export function pdfParser(response: { on(event: string, listener: (chunk: Buffer
 /** Supertest parser: the whole body as UTF-8 text (CSV downloads, BOM kept). */
 export function utf8Text(response: { on(event: string, listener: (chunk: Buffer) => void): unknown }, done: (error: Error | null, body: string) => void): void {
   pdfParser(response, (error, body) => done(error, body.toString('utf8')));
+}
+
+/** Records a payment of `amountCents` on a convention's due installment (year, kind) as finance, outside HTTP. */
+export async function payDueInstallment(t: TestApp, conventionId: string, year: number, kind: string, amountCents: number): Promise<void> {
+  const [row] = await t.sql<{ id: string; by: string }>(
+    `SELECT i.id, (SELECT id FROM app_user WHERE email = $4) AS by FROM installment i
+      WHERE i.convention_id = $1 AND i.year = $2 AND i.kind = $3 AND i.status = 'due'`,
+    [conventionId, year, kind, DEMO.finance],
+  );
+  if (!row) throw new Error('no due installment');
+  await t.dataSource.transaction((m) =>
+    recordPayment(m, { installmentId: row.id, amountCents, paidOn: '2016-09-01', mandateNumber: 'M-1', accountingReference: 'AC-1', idempotencyKey: null, createdBy: row.by }),
+  );
 }
