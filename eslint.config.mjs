@@ -24,12 +24,12 @@ export default [
             {
               sourceTag: 'type:contracts',
               onlyDependOnLibsWithTags: ['type:domain'],
-              bannedExternalImports: ['@nestjs/*', '@angular/*', 'typeorm', 'express', 'pg'],
+              bannedExternalImports: ['@nestjs/*', '@angular/*', 'typeorm', 'fastify', 'pg'],
             },
             {
               sourceTag: 'type:domain',
               onlyDependOnLibsWithTags: [],
-              bannedExternalImports: ['@nestjs/*', '@angular/*', 'typeorm', 'express', 'pg', 'class-validator', 'class-transformer'],
+              bannedExternalImports: ['@nestjs/*', '@angular/*', 'typeorm', 'fastify', 'pg', 'class-validator', 'class-transformer'],
             },
           ],
         },

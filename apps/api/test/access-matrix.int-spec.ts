@@ -2,6 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import type { Permission, Role } from '@tremplin/contracts';
+import { servedRoutes } from '../src/bootstrap';
 import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from '../src/core/auth/access.decorators';
 import { bearer, DEMO, startTestApp, type TestApp } from './support/test-app';
 
@@ -11,12 +12,11 @@ type Rule = { kind: 'public' } | { kind: 'permission'; permission: Permission } 
 /** Routes mounted outside Nest controllers, public on purpose: the API documentation. */
 const DOCUMENTATION = /^\/api\/docs/;
 
-/** What Express really serves: the router's own table. */
+/** What the server really serves: every route as it was registered (HEAD twins of GET routes aside). */
 function registeredRoutes(t: TestApp): Route[] {
-  const express = t.app.getHttpAdapter().getInstance() as unknown as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } };
-  return express.router.stack
-    .filter((layer) => layer.route)
-    .flatMap((layer) => Object.keys(layer.route?.methods ?? {}).filter((m) => m !== '_all').map((m) => ({ method: m.toUpperCase(), path: layer.route?.path ?? '' })));
+  return servedRoutes(t.app)
+    .filter((route) => route.method !== 'HEAD')
+    .map((route) => ({ method: route.method, path: route.url }));
 }
 
 function join(...parts: string[]): string {

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ import { bearer, DEMO, startTestApp, type TestApp } from './support/test-app';
  */
 describe('concurrent Département signatures over two API instances', () => {
   let t: TestApp;
-  let second: NestExpressApplication;
+  let second: NestFastifyApplication;
   // Both instances store files in a folder of this test only, so that what is left there can be counted.
   const storageDir = mkdtempSync(join(tmpdir(), 'tremplin-race-storage-'));
   beforeAll(async () => {

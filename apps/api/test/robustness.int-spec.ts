@@ -162,7 +162,7 @@ describe('robustness: bad input and faults never give a 500', () => {
       }
       expect(thrown).toBeInstanceOf(QueryFailedError);
       const sent: { status?: number; body?: Record<string, unknown> } = {};
-      const response = { setHeader: () => undefined, status(code: number) { sent.status = code; return this; }, json(b: Record<string, unknown>) { sent.body = b; } };
+      const response = { sent: false, header() { return this; }, code(code: number) { sent.status = code; return this; }, send(b: Record<string, unknown>) { sent.body = b; return this; } };
       const host = { switchToHttp: () => ({ getRequest: () => ({ headers: { 'accept-language': 'en' }, method: 'POST', url: '/x', id: 'r' }), getResponse: () => response }) };
       new HttpExceptionFilter().catch(thrown, host as never);
       expect(sent.status).toBe(409);

@@ -3,14 +3,13 @@ import { APP_CONFIG, type AppConfig } from '../core/config/config';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
 import { LocalDiskStorage, StorageService } from './storage.service';
-import { DocumentUploadMulter, UploadErrorsInterceptor } from './upload';
+import { DocumentUploadInterceptor } from './upload';
 
 @Module({
-  imports: [DocumentUploadMulter],
   controllers: [DocumentsController],
   providers: [
     DocumentsService,
-    UploadErrorsInterceptor,
+    DocumentUploadInterceptor,
     // Local folder by default; another StorageService (object storage) can replace it here.
     { provide: StorageService, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskStorage(config.storageDir, config.webDistDir) },
   ],

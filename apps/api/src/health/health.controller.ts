@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { HealthView } from '@tremplin/contracts';
 import { Public } from '../core/auth/access.decorators';
@@ -16,10 +16,10 @@ export class HealthController {
   /** 200 when PostgreSQL answers within 2 s, 503 otherwise (for load balancers and orchestrators). */
   @Public()
   @Get()
-  async health(@Res({ passthrough: true }) res: Response): Promise<HealthView> {
+  async health(@Res({ passthrough: true }) res: FastifyReply): Promise<HealthView> {
     const database = await this.ping();
     res.status(database === 'up' ? 200 : 503);
-    res.setHeader('Cache-Control', 'no-store');
+    res.header('Cache-Control', 'no-store');
     return { status: database === 'up' ? 'ok' : 'degraded', database, version: APP_VERSION, time: new Date().toISOString() };
   }
 

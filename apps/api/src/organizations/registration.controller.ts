@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AcceptInvitationRequest, RegisterRequest, VerifyEmailRequest, type LoginResponse } from '@tremplin/contracts';
 import { CurrentActor, Public, RequirePermission } from '../core/auth/access.decorators';
 import type { Actor } from '../core/auth/actor';
@@ -24,7 +24,7 @@ export class RegistrationController {
   @Public()
   @Throttle('register')
   @Post('register')
-  async register(@Body() body: RegisterRequest, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+  async register(@Body() body: RegisterRequest, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<LoginResponse> {
     return sendSession(res, await this.registration.register(body, req.id ?? null), this.config);
   }
 
@@ -48,7 +48,7 @@ export class RegistrationController {
   @Public()
   @Throttle('accept-invitation')
   @Post('accept-invitation')
-  async acceptInvitation(@Body() body: AcceptInvitationRequest, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+  async acceptInvitation(@Body() body: AcceptInvitationRequest, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<LoginResponse> {
     return sendSession(res, await this.registration.acceptInvitation(body, req.id ?? null), this.config);
   }
 }

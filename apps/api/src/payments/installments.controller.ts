@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ListInstallmentsQuery, RecordPaymentRequest, type InstallmentView, type Page, type RecordedPaymentView } from '@tremplin/contracts';
 import { CurrentActor, RequirePermission } from '../core/auth/access.decorators';
 import type { Actor } from '../core/auth/actor';
@@ -42,7 +42,7 @@ export class InstallmentsController {
     @Param('id', UuidParam) id: string,
     @Headers('idempotency-key') key: string | undefined,
     @Body() body: RecordPaymentRequest,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<RecordedPaymentView> {
     const idempotencyKey = parseIdempotencyKey(key);
     const recorded = await this.installments.pay(actor, id, body, idempotencyKey);

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ChangePasswordRequest, PasswordResetConfirmRequest, PasswordResetRequest, type LoginResponse } from '@tremplin/contracts';
 import { CurrentActor, Public, RequirePermission } from '../core/auth/access.decorators';
 import type { Actor } from '../core/auth/actor';
@@ -40,7 +40,7 @@ export class PasswordController {
   @Post('password')
   @HttpCode(200)
   async change(
-    @CurrentActor() actor: Actor, @Body() body: ChangePasswordRequest, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response,
+    @CurrentActor() actor: Actor, @Body() body: ChangePasswordRequest, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<LoginResponse> {
     return sendSession(res, await this.passwords.change(actor, body, clientIp(req)), this.config);
   }

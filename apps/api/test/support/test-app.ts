@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -11,7 +11,7 @@ import { DEMO_PASSWORD } from '../../src/seed/seed';
 const TEMPLATE_DB = 'tremplin_test_template';
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   http: TestAgent;
   dataSource: DataSource;
   databaseUrl: string;

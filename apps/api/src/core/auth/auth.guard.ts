@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, HttpStatus, Injectable, Logger } from '@
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { roleHasPermission, type Permission, type Role } from '@tremplin/contracts';
 import { AppException } from '../errors/app.exception';
@@ -22,7 +22,7 @@ interface ActorRow {
   active: boolean;
 }
 
-export type AuthenticatedRequest = Request & { id?: string; actor?: Actor };
+export type AuthenticatedRequest = FastifyRequest & { actor?: Actor };
 
 /**
  * Global guard, deny by default: a route is reachable only if it is @Public() or names a permission
@@ -49,7 +49,7 @@ export class AuthGuard implements CanActivate {
     if (isPublic) return true;
     if (!actor) throw new AppException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED');
     if (!permission) {
-      this.logger.error(`Route ${request.method} ${request.path} has no access rule: denied`);
+      this.logger.error(`Route ${request.method} ${request.url} has no access rule: denied`);
       throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN');
     }
     const anyOf = Array.isArray(permission) ? permission : [permission];

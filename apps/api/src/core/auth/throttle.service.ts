@@ -112,7 +112,7 @@ export class ThrottleGuard implements CanActivate {
   }
 }
 
-/** The client address as Express sees it (behind TRUST_PROXY hops, the forwarded one). */
+/** The client address as the server sees it (behind TRUST_PROXY hops, the forwarded one). */
 export function clientIp(request: { ip?: string }): string {
   return request.ip ?? 'unknown';
 }

@@ -7,10 +7,12 @@ import { QueryFailedError } from 'typeorm';
 
 function run(exception: unknown, acceptLanguage = 'fr') {
   const sent: { status?: number; body?: Record<string, unknown>; headers: Record<string, string> } = { headers: {} };
+  // The part of Fastify's reply the filter uses.
   const response = {
-    setHeader: (name: string, value: string) => { sent.headers[name] = value; },
-    status(code: number) { sent.status = code; return this; },
-    json(body: Record<string, unknown>) { sent.body = body; },
+    sent: false,
+    header(name: string, value: string) { sent.headers[name] = value; return this; },
+    code(code: number) { sent.status = code; return this; },
+    send(body: Record<string, unknown>) { sent.body = body; return this; },
   };
   const host = {
     switchToHttp: () => ({ getRequest: () => ({ headers: { 'accept-language': acceptLanguage }, method: 'GET', url: '/api/x', id: 'r1' }), getResponse: () => response }),

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { ERROR_MESSAGES, FIELD_MESSAGES, fillMessage, type ApiError, type ApiErrorDetail, type ErrorCode, type Lang } from '@tremplin/contracts';
 import { formatEuros, IllegalTransitionError } from '@tremplin/domain';
@@ -61,94 +61,101 @@ function uniqueKeyField(detail: string | undefined): string {
 /** The one place where errors become HTTP: `{statusCode, error, code, message, details?}`. */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
-  private readonly logger = new Logger('HttpExceptionFilter');
-
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const request = ctx.getRequest<Request & { id?: string }>();
-    const response = ctx.getResponse<Response>();
-    const lang = languageOf(request.headers['accept-language']);
-    const body = this.toBody(exception, request, lang);
-    body.requestId = request.id;
-    if (exception instanceof AppException && exception.headers) {
-      for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
-    }
-    if (body.statusCode === 503) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
-    if (body.statusCode >= 500) {
-      this.logger.error(`${request.method} ${request.url} → ${body.statusCode}`, exception instanceof Error ? exception.stack : String(exception));
-    }
-    response.status(body.statusCode).json(body);
+    sendError(exception, ctx.getRequest<FastifyRequest>(), ctx.getResponse<FastifyReply>());
   }
+}
 
-  private toBody(exception: unknown, request: Request, lang: Lang): ApiError {
-    if (exception instanceof AppException) {
+const logger = new Logger('HttpExceptionFilter');
+
+/**
+ * Answers `exception` in the API's shape. Nest hands the filter the errors of its pipeline and, through the
+ * server's error handler it installs, those before it (body parsing, the input checks of every request).
+ */
+export function sendError(exception: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  // A download that fails after its first bytes can only be cut short.
+  if (reply.sent) return reply;
+  const lang = languageOf(request.headers['accept-language']);
+  const body = errorBody(exception, lang);
+  body.requestId = request.id;
+  if (exception instanceof AppException && exception.headers) {
+    for (const [name, value] of Object.entries(exception.headers)) reply.header(name, value);
+  }
+  if (body.statusCode === 503) reply.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+  if (body.statusCode >= 500) {
+    logger.error(`${request.method} ${request.url} → ${body.statusCode}`, exception instanceof Error ? exception.stack : String(exception));
+  }
+  return reply.code(body.statusCode).send(body);
+}
+
+function errorBody(exception: unknown, lang: Lang): ApiError {
+  if (exception instanceof AppException) {
+    return {
+      statusCode: exception.status,
+      error: STATUS_NAMES[exception.status] ?? 'Error',
+      code: exception.code,
+      message: fillMessage(ERROR_MESSAGES[exception.code][lang], exception.params),
+      details: exception.details?.map((d) => localiseDetail(d, lang)),
+    };
+  }
+  if (exception instanceof IllegalTransitionError) {
+    return {
+      statusCode: 409, error: 'Conflict', code: 'ILLEGAL_TRANSITION',
+      message: fillMessage(ERROR_MESSAGES.ILLEGAL_TRANSITION[lang], { action: exception.action, state: exception.state }),
+    };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    // Nest's router answers unknown routes with a NotFoundException.
+    const code: ErrorCode =
+      status === 404 && /^Cannot [A-Z]+ /.test(exception.message) ? 'ROUTE_NOT_FOUND' : (STATUS_CODES[status] ?? 'INTERNAL_ERROR');
+    const details = status === 400 ? bodyParserDetails(exception, lang) : undefined;
+    return { statusCode: status, error: STATUS_NAMES[status] ?? 'Error', code, message: ERROR_MESSAGES[code][lang], details };
+  }
+  // Errors of the server before any route (malformed JSON, too large, too deep, unsupported type) are
+  // plain errors with a status.
+  const { statusCode: status, type } = exception as { statusCode?: number; type?: string };
+  if (type === 'entity.too.deep') {
+    return {
+      statusCode: 400, error: 'Bad Request', code: 'VALIDATION_FAILED', message: ERROR_MESSAGES.VALIDATION_FAILED[lang],
+      details: [localiseDetail({ field: 'body', code: 'JSON_TOO_DEEP', message: '', params: { max: MAX_JSON_DEPTH } }, lang)],
+    };
+  }
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const code = STATUS_CODES[status] ?? 'VALIDATION_FAILED';
+    const details = status === 400 ? [{ field: 'body', message: lang === 'fr' ? 'JSON mal formé' : 'Malformed JSON' }] : undefined;
+    return { statusCode: status, error: STATUS_NAMES[status] ?? 'Error', code, message: ERROR_MESSAGES[code][lang], details };
+  }
+  if (isDatabaseUnreachable(exception)) {
+    return { statusCode: 503, error: 'Service Unavailable', code: 'SERVICE_UNAVAILABLE', message: ERROR_MESSAGES.SERVICE_UNAVAILABLE[lang] };
+  }
+  if (exception instanceof QueryFailedError) {
+    const pg = exception.driverError as PgError;
+    // A unique key hit by a race the explicit checks could not see (two requests at once): 409, mapped here
+    // once for every module, naming the field but never echoing the value.
+    if (pg.code === '23505') {
+      const known = pg.constraint ? UNIQUE_CONSTRAINTS[pg.constraint] : undefined;
+      if (known) return { statusCode: 409, error: 'Conflict', code: known, message: ERROR_MESSAGES[known][lang] };
       return {
-        statusCode: exception.status,
-        error: STATUS_NAMES[exception.status] ?? 'Error',
-        code: exception.code,
-        message: fillMessage(ERROR_MESSAGES[exception.code][lang], exception.params),
-        details: exception.details?.map((d) => localiseDetail(d, lang)),
+        statusCode: 409, error: 'Conflict', code: 'DUPLICATE_VALUE', message: ERROR_MESSAGES.DUPLICATE_VALUE[lang],
+        details: [localiseDetail({ field: uniqueKeyField(pg.detail), code: 'DUPLICATE_VALUE', message: '' }, lang)],
       };
     }
-    if (exception instanceof IllegalTransitionError) {
-      return {
-        statusCode: 409, error: 'Conflict', code: 'ILLEGAL_TRANSITION',
-        message: fillMessage(ERROR_MESSAGES.ILLEGAL_TRANSITION[lang], { action: exception.action, state: exception.state }),
-      };
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      // Nest's router answers unknown routes with a NotFoundException.
-      const code: ErrorCode =
-        status === 404 && /^Cannot [A-Z]+ /.test(exception.message) ? 'ROUTE_NOT_FOUND' : (STATUS_CODES[status] ?? 'INTERNAL_ERROR');
-      const details = status === 400 ? this.bodyParserDetails(exception, lang) : undefined;
-      return { statusCode: status, error: STATUS_NAMES[status] ?? 'Error', code, message: ERROR_MESSAGES[code][lang], details };
-    }
-    // body-parser errors (malformed JSON, too large, too deep) reach us as plain errors with a status.
-    const { status, type } = exception as { status?: number; type?: string };
-    if (type === 'entity.too.deep') {
+    // 22P02 invalid text representation, 22003 out of range, 23514 check violation: bad input, not a crash.
+    // 22021/22P05: a character the database cannot store (e.g. U+0000) — bad input as well.
+    if (['22P02', '22003', '23514', '22001', '22021', '22P05'].includes(pg.code ?? '')) {
       return {
         statusCode: 400, error: 'Bad Request', code: 'VALIDATION_FAILED', message: ERROR_MESSAGES.VALIDATION_FAILED[lang],
-        details: [localiseDetail({ field: 'body', code: 'JSON_TOO_DEEP', message: '', params: { max: MAX_JSON_DEPTH } }, lang)],
+        details: [{ field: pg.constraint ?? 'body', message: lang === 'fr' ? 'valeur refusée par la base' : 'value rejected by the database' }],
       };
     }
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      const code = STATUS_CODES[status] ?? 'VALIDATION_FAILED';
-      const details = status === 400 ? [{ field: 'body', message: lang === 'fr' ? 'JSON mal formé' : 'Malformed JSON' }] : undefined;
-      return { statusCode: status, error: STATUS_NAMES[status] ?? 'Error', code, message: ERROR_MESSAGES[code][lang], details };
-    }
-    if (isDatabaseUnreachable(exception)) {
-      return { statusCode: 503, error: 'Service Unavailable', code: 'SERVICE_UNAVAILABLE', message: ERROR_MESSAGES.SERVICE_UNAVAILABLE[lang] };
-    }
-    if (exception instanceof QueryFailedError) {
-      const pg = exception.driverError as PgError;
-      // A unique key hit by a race the explicit checks could not see (two requests at once): 409, mapped here
-      // once for every module, naming the field but never echoing the value.
-      if (pg.code === '23505') {
-        const known = pg.constraint ? UNIQUE_CONSTRAINTS[pg.constraint] : undefined;
-        if (known) return { statusCode: 409, error: 'Conflict', code: known, message: ERROR_MESSAGES[known][lang] };
-        return {
-          statusCode: 409, error: 'Conflict', code: 'DUPLICATE_VALUE', message: ERROR_MESSAGES.DUPLICATE_VALUE[lang],
-          details: [localiseDetail({ field: uniqueKeyField(pg.detail), code: 'DUPLICATE_VALUE', message: '' }, lang)],
-        };
-      }
-      // 22P02 invalid text representation, 22003 out of range, 23514 check violation: bad input, not a crash.
-      // 22021/22P05: a character the database cannot store (e.g. U+0000) — bad input as well.
-      if (['22P02', '22003', '23514', '22001', '22021', '22P05'].includes(pg.code ?? '')) {
-        return {
-          statusCode: 400, error: 'Bad Request', code: 'VALIDATION_FAILED', message: ERROR_MESSAGES.VALIDATION_FAILED[lang],
-          details: [{ field: pg.constraint ?? 'body', message: lang === 'fr' ? 'valeur refusée par la base' : 'value rejected by the database' }],
-        };
-      }
-    }
-    void request;
-    return { statusCode: 500, error: STATUS_NAMES[500] ?? 'Error', code: 'INTERNAL_ERROR', message: ERROR_MESSAGES.INTERNAL_ERROR[lang] };
   }
+  return { statusCode: 500, error: STATUS_NAMES[500] ?? 'Error', code: 'INTERNAL_ERROR', message: ERROR_MESSAGES.INTERNAL_ERROR[lang] };
+}
 
-  private bodyParserDetails(exception: HttpException, lang: Lang): ApiError['details'] {
-    const message = exception.message;
-    return [{ field: 'body', message: lang === 'fr' ? 'requête invalide' : message }];
-  }
+function bodyParserDetails(exception: HttpException, lang: Lang): ApiError['details'] {
+  return [{ field: 'body', message: lang === 'fr' ? 'requête invalide' : exception.message }];
 }
 
 /** Domain issues carry a code and params; class-validator ones an English message. Both leave here localised. */

@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { ApiErrorDetail } from '@tremplin/contracts';
 import { AppException } from '../errors/app.exception';
 
@@ -7,6 +7,9 @@ import { AppException } from '../errors/app.exception';
  * 2,000 levels would make every recursive step after parsing (class-transformer, validation) overflow.
  */
 export const MAX_JSON_DEPTH = 32;
+
+/** Largest JSON body (documents go as multipart, with their own limit). */
+export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Whether the raw JSON text nests arrays/objects deeper than `max`; brackets inside strings do not count. */
 export function jsonDepthExceeds(raw: Buffer, max: number): boolean {
@@ -28,10 +31,21 @@ export function jsonDepthExceeds(raw: Buffer, max: number): boolean {
   return false;
 }
 
-/** body-parser `verify` hook: refuses too deep a body before JSON.parse builds it. */
-export function refuseDeepJson(_req: unknown, _res: unknown, raw: Buffer): void {
-  if (jsonDepthExceeds(raw, MAX_JSON_DEPTH)) {
-    throw Object.assign(new Error(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`), { status: 400, type: 'entity.too.deep' });
+const badJson = (message: string, type: string) => Object.assign(new Error(message), { statusCode: 400, type });
+
+/**
+ * The JSON body parser: an empty body is `{}`; like body-parser's strict mode, only an object or an array
+ * is accepted; too deep a body is refused before JSON.parse builds it.
+ */
+export function parseJsonBody(raw: Buffer): unknown {
+  const text = raw.toString('utf8').trim();
+  if (!text) return {};
+  if (text[0] !== '{' && text[0] !== '[') throw badJson('JSON body must be an object or an array', 'entity.parse.failed');
+  if (jsonDepthExceeds(raw, MAX_JSON_DEPTH)) throw badJson(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`, 'entity.too.deep');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw badJson(error instanceof Error ? error.message : 'Malformed JSON', 'entity.parse.failed');
   }
 }
 
@@ -58,7 +72,7 @@ export function unstorableTextFields(value: unknown, path = ''): ApiErrorDetail[
  * The one check of every text a client sends (JSON body and query string), before any route: a 400 naming
  * each field that holds U+0000 or a lone surrogate. Multipart file names are cleaned by the documents module.
  */
-export function refuseUnstorableText(req: Request, _res: Response, next: NextFunction): void {
-  const issues = [...unstorableTextFields(req.body), ...unstorableTextFields(req.query)];
-  next(issues.length ? AppException.validation(issues) : undefined);
+export function refuseUnstorableText(request: Pick<FastifyRequest, 'body' | 'query'>): AppException | undefined {
+  const issues = [...unstorableTextFields(request.body), ...unstorableTextFields(request.query)];
+  return issues.length ? AppException.validation(issues) : undefined;
 }

@@ -1,10 +1,10 @@
-import express from 'express';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import request from 'supertest';
-import { chooseEncoding, webApp } from './web-app';
+import { chooseEncoding, serveWebApp, webApp } from './web-app';
 
 const MAIN_JS = 'console.log("main");'.repeat(50);
 const INDEX_HTML = `<!doctype html><html lang="fr"><head><title>Tremplin</title></head><body>${'<tp-root></tp-root>'.repeat(20)}</body></html>`;
@@ -42,9 +42,10 @@ describe('chooseEncoding', () => {
 
 describe('webApp (the built web app served by the API)', () => {
   let dir: string;
-  let app: express.Express;
+  let server: FastifyInstance;
+  let app: FastifyInstance['server'];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     // A built app as the web build + tools/compress-static.mjs leave it.
     dir = mkdtempSync(join(tmpdir(), 'tremplin-web-'));
     mkdirSync(join(dir, 'media'));
@@ -58,20 +59,23 @@ describe('webApp (the built web app served by the API)', () => {
     writeFileSync(join(dir, 'favicon.ico'), Buffer.from([0, 0, 1, 0]));
     writeFileSync(join(dir, 'media', 'roboto-latin-400-normal-LOX3CHMS.woff2'), Buffer.from('wOF2-font-bytes'));
 
-    // Mounted as bootstrap.ts does: files, then the page policies (helmet there), then documents.
-    app = express();
+    // Served as bootstrap.ts does: documents get the page policies (helmet's there), the rest is the API's.
+    server = Fastify();
     const web = webApp(dir);
     if (!web) throw new Error('no web app');
-    app.use(web.assets);
-    app.use((_req, res, next) => {
-      res.setHeader('Content-Security-Policy', "default-src 'self'");
-      next();
+    serveWebApp(server, web, { 'content-security-policy': "default-src 'self'" }, () => {
+      throw Object.assign(new Error('not found'), { statusCode: 404 });
     });
-    app.use(web.documents);
-    app.use((_req, res) => res.status(404).json({ from: 'api' }));
+    server.setErrorHandler((_error, _request, reply) => reply.code(404).send({ from: 'api' }));
+    server.setNotFoundHandler((_request, reply) => reply.code(404).send({ from: 'api' }));
+    await server.ready();
+    app = server.server;
   });
 
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('sends a hashed bundle precompressed with Brotli, cached for a year', async () => {
     const res = await request(app).get('/main-AB12CD34.js').set('Accept-Encoding', 'gzip, deflate, br').buffer(true).parse(raw);

@@ -1,5 +1,5 @@
-import type { NextFunction, Request, Response } from 'express';
-import { Router } from 'express';
+import send from '@fastify/send';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readdirSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 
@@ -67,42 +67,38 @@ export function chooseEncoding(acceptEncoding: string | undefined, available: Re
   return null;
 }
 
-function send(req: Request, res: Response, next: NextFunction, file: StaticFile): void {
-  res.setHeader('Cache-Control', file.immutable ? IMMUTABLE : REVALIDATE);
-  res.type(file.type);
+function contentType(extension: string): string {
+  // RFC 9239 made text/javascript the type of scripts; the mime table `send` carries still says application/.
+  const type = extension === '.js' || extension === '.mjs' ? 'text/javascript' : (send.mime.getType(extension) ?? 'application/octet-stream');
+  return send.isUtf8MimeType(type) ? `${type}; charset=utf-8` : type;
+}
+
+async function sendFile(request: FastifyRequest, reply: FastifyReply, file: StaticFile): Promise<FastifyReply> {
   let path = file.path;
+  let encoding: Encoding | null = null;
   if (file.encodings.size) {
-    res.setHeader('Vary', 'Accept-Encoding');
-    const chosen = chooseEncoding(req.headers['accept-encoding'], file.encodings);
-    const variant = VARIANTS.find((v) => v.encoding === chosen);
-    if (variant) {
-      res.setHeader('Content-Encoding', variant.encoding);
-      path += variant.suffix;
-    }
+    reply.header('Vary', 'Accept-Encoding');
+    encoding = chooseEncoding(request.headers['accept-encoding'], file.encodings);
+    const variant = VARIANTS.find((v) => v.encoding === encoding);
+    if (variant) path += variant.suffix;
   }
-  // `send` keeps the Cache-Control and Content-Type set above, and answers 304 to a matching
-  // If-None-Match (its ETag is the served variant's size and date, so each encoding has its own).
-  // An immutable file is never revalidated: no Last-Modified (Express always adds the ETag).
-  res.sendFile(path, { dotfiles: 'deny', acceptRanges: !res.getHeader('Content-Encoding'), lastModified: !file.immutable }, (error?: Error) => {
-    if (!error || res.headersSent) return;
-    res.removeHeader('Content-Encoding');
-    res.removeHeader('Cache-Control');
-    next(error);
-  });
+  // `send` answers 304 to a matching If-None-Match (its ETag is the served variant's size and date, so each
+  // encoding has its own) and serves ranges of plain files. An immutable file is never revalidated: no Last-Modified.
+  const sent = await send(request.raw, path, { dotfiles: 'deny', acceptRanges: !encoding, lastModified: !file.immutable, cacheControl: false });
+  if (sent.type === 'error') throw sent.metadata.error;
+  reply.code(sent.statusCode).headers(sent.headers);
+  reply.header('Cache-Control', file.immutable ? IMMUTABLE : REVALIDATE);
+  if (sent.statusCode !== 304) reply.header('Content-Type', contentType(file.type));
+  if (encoding && sent.statusCode !== 304) reply.header('Content-Encoding', encoding);
+  return reply.send(sent.stream);
 }
 
 const isApi = (path: string): boolean => path === '/api' || path.startsWith('/api/');
 const isDocument = (urlPath: string): boolean => urlPath.endsWith('.html');
 
 export interface WebApp {
-  /**
-   * Scripts, styles, fonts, images: mounted before helmet. The page's policies (CSP, frame and
-   * referrer rules…) apply to documents, not to the files they load, and sent on each of the ~25
-   * files of a first visit they cost ≈ 20 kB; these keep nosniff and the same-origin resource policy.
-   */
-  assets: Router;
-  /** index.html for `/`, client-side routes and any HTML file: mounted after helmet. */
-  documents: Router;
+  files: ReadonlyMap<string, StaticFile>;
+  index: StaticFile;
 }
 
 /**
@@ -114,25 +110,36 @@ export function webApp(webDistDir: string): WebApp | null {
   if (!existsSync(join(webDistDir, 'index.html'))) return null;
   const files = scan(webDistDir);
   const index = files.get('/index.html');
-  if (!index) return null;
-  const readOnly = (req: Request) => req.method === 'GET' || req.method === 'HEAD';
+  return index ? { files, index } : null;
+}
 
-  const assets = Router();
-  assets.use((req: Request, res: Response, next: NextFunction) => {
-    const file = files.get(req.path);
-    if (!readOnly(req) || !file || isDocument(req.path) || isApi(req.path)) return next();
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-    // An SVG opened on its own is a document: it runs nothing.
-    if (file.type === '.svg') res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-    send(req, res, next, file);
-  });
-
-  const documents = Router();
-  documents.use((req: Request, res: Response, next: NextFunction) => {
-    if (!readOnly(req) || isApi(req.path)) return next();
-    const file = files.get(req.path);
-    send(req, res, next, file && isDocument(req.path) ? file : index);
-  });
-  return { assets, documents };
+/**
+ * Serves `web` for every GET and HEAD that no API route takes (the router prefers any declared route to
+ * this wildcard). Scripts, styles, fonts and images keep nosniff and the same-origin resource policy but not
+ * the page's policies (CSP, frame and referrer rules…): those apply to documents, not to the files they load,
+ * and sent on each of the ~25 files of a first visit they cost ≈ 20 kB. Documents get `documentHeaders`.
+ * An unknown `/api` path goes to `apiNotFound`.
+ */
+export function serveWebApp(
+  instance: FastifyInstance,
+  web: WebApp,
+  documentHeaders: Readonly<Record<string, string>>,
+  apiNotFound: (request: FastifyRequest) => never,
+): void {
+  const handler = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    const path = request.url.split('?', 1)[0] ?? '/';
+    if (isApi(path)) apiNotFound(request);
+    const file = web.files.get(path);
+    if (file && !isDocument(path)) {
+      reply.header('X-Content-Type-Options', 'nosniff');
+      reply.header('Cross-Origin-Resource-Policy', 'same-origin');
+      // An SVG opened on its own is a document: it runs nothing.
+      if (file.type === '.svg') reply.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+      return sendFile(request, reply, file);
+    }
+    reply.headers(documentHeaders);
+    return sendFile(request, reply, file && isDocument(path) ? file : web.index);
+  };
+  instance.route({ method: ['GET', 'HEAD'], url: '/', handler });
+  instance.route({ method: ['GET', 'HEAD'], url: '/*', handler });
 }
