@@ -11,7 +11,7 @@ import type { AppConfig } from './core/config/config';
 import { validationExceptionFactory } from './core/errors/validation';
 import { JSON_BODY_LIMIT_BYTES, parseJsonBody, refuseUnstorableText } from './core/http/request-input';
 import { buildOpenApiDocument } from './core/openapi/openapi-document';
-import { serveWebApp, webApp } from './core/web/web-app';
+import { isApi, serveWebApp, webApp } from './core/web/web-app';
 import { APP_VERSION } from './health/health.controller';
 
 export function createLogger(config: AppConfig): ConsoleLogger {
@@ -90,7 +90,7 @@ async function configureApp(app: NestFastifyApplication, config: AppConfig): Pro
   // Callback hooks, not async ones: these run on every request, and a promise each is measurable.
   server.addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-Id', request.id);
-    if (isApiPath(request.url)) reply.headers(pagePolicies);
+    if (isApi(request.url)) reply.headers(pagePolicies);
     done();
   });
   server.removeContentTypeParser('application/json');
@@ -111,8 +111,6 @@ async function configureApp(app: NestFastifyApplication, config: AppConfig): Pro
   );
   setupSwagger(app);
 }
-
-const isApiPath = (url: string): boolean => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 
 function setupSwagger(app: INestApplication): void {
   const document = buildOpenApiDocument(app, APP_VERSION);

@@ -5,11 +5,11 @@ import { AppException } from './app.exception';
 import { HttpExceptionFilter, isDatabaseUnreachable } from './http-exception.filter';
 import { QueryFailedError } from 'typeorm';
 
-function run(exception: unknown, acceptLanguage = 'fr') {
+function run(exception: unknown, acceptLanguage = 'fr', alreadySent = false) {
   const sent: { status?: number; body?: Record<string, unknown>; headers: Record<string, string> } = { headers: {} };
   // The part of Fastify's reply the filter uses.
   const response = {
-    sent: false,
+    sent: alreadySent,
     header(name: string, value: string) { sent.headers[name] = value; return this; },
     code(code: number) { sent.status = code; return this; },
     send(body: Record<string, unknown>) { sent.body = body; return this; },
@@ -22,6 +22,11 @@ function run(exception: unknown, acceptLanguage = 'fr') {
 }
 
 describe('HttpExceptionFilter', () => {
+  it('leaves alone an answer already under way (a download cut short): nothing is written twice', () => {
+    expect(run(new Error('stream broke'), 'fr', true)).toEqual({ headers: {} });
+    expect(run(new Error('stream broke'), 'fr', false)).toMatchObject({ status: 500, body: { code: 'INTERNAL_ERROR' } });
+  });
+
   it('maps an illegal state transition to 409 with a bilingual message', () => {
     const fr = run(new IllegalTransitionError('application', 'retained', 'withdraw'));
     expect(fr.status).toBe(409);

@@ -1,4 +1,4 @@
-import { jsonDepthExceeds, unstorableTextFields } from './request-input';
+import { jsonDepthExceeds, parseJsonBody, unstorableTextFields } from './request-input';
 
 describe('unstorableTextFields', () => {
   it('names every string holding U+0000 or a lone surrogate, and accepts proper pairs', () => {
@@ -26,5 +26,32 @@ describe('jsonDepthExceeds', () => {
   it('ignores brackets inside strings, escaped quotes included', () => {
     expect(jsonDepthExceeds(Buffer.from(JSON.stringify({ a: '[[[[[[', b: '\\"{{{{{{"' })), 1)).toBe(false);
     expect(jsonDepthExceeds(Buffer.from('[["\\\\"]]'), 1)).toBe(true);
+  });
+});
+
+describe('parseJsonBody', () => {
+  const failure = (text: string) => {
+    try {
+      parseJsonBody(Buffer.from(text));
+    } catch (error) {
+      return { statusCode: (error as { statusCode?: number }).statusCode, type: (error as { type?: string }).type };
+    }
+    return null;
+  };
+
+  it('reads objects and arrays, and an empty body as {}', () => {
+    expect(parseJsonBody(Buffer.from(' {"title":"Jardin","years":[2016,2017]} '))).toEqual({ title: 'Jardin', years: [2016, 2017] });
+    expect(parseJsonBody(Buffer.from('[1,2]'))).toEqual([1, 2]);
+    expect(parseJsonBody(Buffer.from(''))).toEqual({});
+    expect(parseJsonBody(Buffer.from('  \n'))).toEqual({});
+  });
+
+  it('refuses with 400 a bare value (strict mode), malformed JSON, and too deep a body', () => {
+    expect(failure('"text"')).toEqual({ statusCode: 400, type: 'entity.parse.failed' });
+    expect(failure('42')).toEqual({ statusCode: 400, type: 'entity.parse.failed' });
+    expect(failure('null')).toEqual({ statusCode: 400, type: 'entity.parse.failed' });
+    expect(failure('{"title":')).toEqual({ statusCode: 400, type: 'entity.parse.failed' });
+    expect(failure('['.repeat(33) + ']'.repeat(33))).toEqual({ statusCode: 400, type: 'entity.too.deep' });
+    expect(failure('['.repeat(32) + ']'.repeat(32))).toBeNull();
   });
 });

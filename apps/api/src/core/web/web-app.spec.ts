@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import request from 'supertest';
-import { chooseEncoding, serveWebApp, webApp } from './web-app';
+import { chooseEncoding, isApi, serveWebApp, webApp } from './web-app';
 
 const MAIN_JS = 'console.log("main");'.repeat(50);
 const INDEX_HTML = `<!doctype html><html lang="fr"><head><title>Tremplin</title></head><body>${'<tp-root></tp-root>'.repeat(20)}</body></html>`;
@@ -37,6 +37,20 @@ describe('chooseEncoding', () => {
   it('only offers what was written', () => {
     expect(chooseEncoding('br, gzip', new Set(['gzip'] as const))).toBe('gzip');
     expect(chooseEncoding('br', new Set(['gzip'] as const))).toBeNull();
+  });
+});
+
+describe('isApi', () => {
+  it.each([
+    ['/api', true],
+    ['/api/calls', true],
+    ['/api?x=1', true],
+    ['/api/docs', true],
+    ['/apis', false],
+    ['/appels/api', false],
+    ['/', false],
+  ])('%p → %p', (url, expected) => {
+    expect(isApi(url)).toBe(expected);
   });
 });
 

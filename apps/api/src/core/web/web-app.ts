@@ -93,7 +93,8 @@ async function sendFile(request: FastifyRequest, reply: FastifyReply, file: Stat
   return reply.send(sent.stream);
 }
 
-const isApi = (path: string): boolean => path === '/api' || path.startsWith('/api/');
+/** Whether a request path (query string allowed) is the API's: it gets the API's answers, never index.html. */
+export const isApi = (url: string): boolean => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 const isDocument = (urlPath: string): boolean => urlPath.endsWith('.html');
 
 export interface WebApp {
